@@ -1,0 +1,132 @@
+//! The one list of user commands: menus, keyboard shortcuts (and later the command palette)
+//! are all built from [`Action::ALL`].
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+/// A command the user can invoke from a menu or a shortcut.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Start a new, empty project.
+    New,
+    /// Open a project file chosen in a dialog.
+    Open,
+    /// Save to the current file (asks for a name when there is none).
+    Save,
+    /// Save under a new name.
+    SaveAs,
+    /// Close the application.
+    Quit,
+    /// Undo the last step.
+    Undo,
+    /// Redo the last undone step.
+    Redo,
+    /// Select every table.
+    SelectAll,
+    /// Clear the selection.
+    ClearSelection,
+    /// Zoom in around the centre of the canvas.
+    ZoomIn,
+    /// Zoom out around the centre of the canvas.
+    ZoomOut,
+    /// Show the whole diagram.
+    ZoomToFit,
+    /// Back to 100 %.
+    ZoomReset,
+}
+
+const fn command(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND, key)
+}
+
+const fn command_shift(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), key)
+}
+
+impl Action {
+    /// Every action. Shortcuts with more modifiers come before those with fewer, so
+    /// Ctrl+Shift+S is matched before Ctrl+S.
+    pub const ALL: [Self; 13] = [
+        Self::SaveAs,
+        Self::Redo,
+        Self::New,
+        Self::Open,
+        Self::Save,
+        Self::Quit,
+        Self::Undo,
+        Self::SelectAll,
+        Self::ClearSelection,
+        Self::ZoomIn,
+        Self::ZoomOut,
+        Self::ZoomToFit,
+        Self::ZoomReset,
+    ];
+
+    /// The menu text (sentence case; "…" when a dialog follows).
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::New => "New",
+            Self::Open => "Open…",
+            Self::Save => "Save",
+            Self::SaveAs => "Save as…",
+            Self::Quit => "Quit",
+            Self::Undo => "Undo",
+            Self::Redo => "Redo",
+            Self::SelectAll => "Select all",
+            Self::ClearSelection => "Clear selection",
+            Self::ZoomIn => "Zoom in",
+            Self::ZoomOut => "Zoom out",
+            Self::ZoomToFit => "Zoom to fit",
+            Self::ZoomReset => "Actual size",
+        }
+    }
+
+    /// The main keyboard shortcut, if any.
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        Some(match self {
+            Self::New => command(Key::N),
+            Self::Open => command(Key::O),
+            Self::Save => command(Key::S),
+            Self::SaveAs => command_shift(Key::S),
+            Self::Quit => command(Key::Q),
+            Self::Undo => command(Key::Z),
+            Self::Redo => command_shift(Key::Z),
+            Self::SelectAll => command(Key::A),
+            Self::ClearSelection => KeyboardShortcut::new(Modifiers::NONE, Key::Escape),
+            Self::ZoomIn => command(Key::Plus),
+            Self::ZoomOut => command(Key::Minus),
+            Self::ZoomToFit => command(Key::Num1),
+            Self::ZoomReset => command(Key::Num0),
+        })
+    }
+
+    /// Extra shortcuts that do the same (Ctrl+Y for redo, Ctrl+= for zoom in).
+    pub fn alternative_shortcut(self) -> Option<KeyboardShortcut> {
+        match self {
+            Self::Redo => Some(command(Key::Y)),
+            Self::ZoomIn => Some(command(Key::Equals)),
+            _ => None,
+        }
+    }
+}
+
+/// Reads this frame's key presses and returns the actions they trigger. Text fields with
+/// focus keep their keys (so Ctrl+A selects text there, not tables).
+pub fn triggered(ctx: &egui::Context) -> Vec<Action> {
+    let typing = ctx.egui_wants_keyboard_input();
+    let mut actions = Vec::new();
+    ctx.input_mut(|input| {
+        for action in Action::ALL {
+            if typing && !matches!(action, Action::Save | Action::SaveAs | Action::Quit) {
+                continue;
+            }
+            let hit = [action.shortcut(), action.alternative_shortcut()]
+                .into_iter()
+                .flatten()
+                .any(|shortcut| input.consume_shortcut(&shortcut));
+            if hit {
+                actions.push(action);
+            }
+        }
+    });
+    actions
+}

@@ -1,0 +1,292 @@
+//! The diagram canvas: paints the scene and turns pointer input into queued commands.
+
+use std::collections::BTreeSet;
+
+use egui::{Align2, Color32, FontId, Pos2, Sense, Stroke, StrokeKind};
+
+use super::Command;
+use super::theme::{color32, palette};
+use super::viewport::Viewport;
+use crate::model::{Document, Edit, Position, TableId};
+use crate::render::scene::Anchor;
+use crate::render::{Metrics, Primitive, Scene, TextStyle, build_scene};
+
+/// Below this zoom, column rows are not drawn (table outlines and names only).
+const DETAIL_ZOOM: f32 = 0.35;
+
+/// Canvas state that is not part of the document: pan, zoom and the drag in progress.
+#[derive(Debug, Default)]
+pub struct Canvas {
+    /// Pan and zoom.
+    pub viewport: Viewport,
+    /// The canvas's screen rectangle in the last frame.
+    pub last_rect: Option<egui::Rect>,
+    /// Fit the diagram into view at the next frame (after opening a file).
+    pub fit_pending: bool,
+    drag: Option<Vec<(TableId, Position)>>,
+}
+
+impl Canvas {
+    /// Zooms by `factor` around the centre of the canvas.
+    pub fn zoom_centered(&mut self, factor: f32) {
+        if let Some(rect) = self.last_rect {
+            self.viewport.zoom_around(rect.min, rect.center(), factor);
+        }
+    }
+
+    /// Fits the whole diagram into view (now if the canvas size is known, else next frame).
+    pub fn zoom_to_fit(&mut self, doc: &Document) {
+        let scene = build_scene(
+            doc,
+            &crate::render::Palette::LIGHT,
+            &Metrics::default(),
+            &BTreeSet::new(),
+            None,
+        );
+        match (self.last_rect, scene.bounds) {
+            (Some(rect), Some(bounds)) => {
+                self.viewport.fit(rect.size(), &bounds);
+                self.fit_pending = false;
+            }
+            (Some(_), None) => {
+                self.viewport = Viewport::default();
+                self.fit_pending = false;
+            }
+            (None, _) => self.fit_pending = true,
+        }
+    }
+
+    /// Shows the canvas and queues the commands the user's input asks for.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        doc: &Document,
+        selection: &BTreeSet<TableId>,
+        commands: &mut Vec<Command>,
+    ) {
+        let (background, painter) =
+            ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
+        background
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Unknown, true, "Diagram canvas"));
+        let rect = background.rect;
+        self.last_rect = Some(rect);
+        if self.fit_pending {
+            self.zoom_to_fit(doc);
+        }
+        let palette = palette(ui.ctx());
+        painter.rect_filled(rect, 0.0, color32(palette.background));
+        self.grid(&painter, rect, color32(palette.grid));
+
+        let metrics = Metrics::default();
+        let visible = self.viewport.visible_world(rect);
+        let scene = build_scene(doc, &palette, &metrics, selection, Some(visible));
+        self.paint(&painter, rect, &scene);
+
+        self.pan_and_zoom(ui, &background);
+        if background.clicked() && !selection.is_empty() {
+            commands.push(Command::Select(BTreeSet::new()));
+        }
+        for (id, world_rect) in &scene.tables {
+            let Some(table) = doc.table(*id) else {
+                continue;
+            };
+            let screen = self.viewport.screen_rect(rect.min, world_rect);
+            let response = ui.interact(
+                screen,
+                ui.make_persistent_id(("table", id.0)),
+                Sense::click_and_drag(),
+            );
+            let name = table.name.to_string();
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(
+                    egui::Role::Button,
+                    true,
+                    selection.contains(id),
+                    format!("Table {name}"),
+                )
+            });
+            self.table_interaction(ui, doc, *id, &response, selection, commands);
+        }
+    }
+
+    fn table_interaction(
+        &mut self,
+        ui: &egui::Ui,
+        doc: &Document,
+        id: TableId,
+        response: &egui::Response,
+        selection: &BTreeSet<TableId>,
+        commands: &mut Vec<Command>,
+    ) {
+        let modifiers = ui.input(|i| i.modifiers);
+        if response.clicked() {
+            let mut next = if modifiers.shift || modifiers.command {
+                selection.clone()
+            } else {
+                BTreeSet::new()
+            };
+            if !next.remove(&id) || !(modifiers.shift || modifiers.command) {
+                next.insert(id);
+            }
+            commands.push(Command::Select(next));
+        }
+        if response.drag_started() {
+            let moving: BTreeSet<TableId> = if selection.contains(&id) {
+                selection.clone()
+            } else {
+                commands.push(Command::Select(BTreeSet::from([id])));
+                BTreeSet::from([id])
+            };
+            let origins: Vec<(TableId, Position)> = moving
+                .iter()
+                .filter_map(|t| doc.table(*t).map(|table| (*t, table.position)))
+                .collect();
+            let label = match origins.as_slice() {
+                [(only, _)] => format!(
+                    "Move table {}",
+                    doc.table(*only)
+                        .map(|t| t.name.to_string())
+                        .unwrap_or_default()
+                ),
+                many => format!("Move {} tables", many.len()),
+            };
+            commands.push(Command::Begin(label));
+            self.drag = Some(origins);
+        }
+        if response.dragged()
+            && let (Some(origins), Some(delta)) = (&self.drag, response.total_drag_delta())
+        {
+            let delta = delta / self.viewport.zoom;
+            let moves = origins
+                .iter()
+                .map(|(t, p)| {
+                    (
+                        *t,
+                        Position::new((p.x + delta.x).round(), (p.y + delta.y).round()),
+                    )
+                })
+                .collect();
+            commands.push(Command::Apply(Edit::MoveTables(moves)));
+        }
+        if response.drag_stopped() && self.drag.take().is_some() {
+            commands.push(Command::Commit);
+        }
+    }
+
+    fn pan_and_zoom(&mut self, ui: &egui::Ui, background: &egui::Response) {
+        if background.dragged() {
+            self.viewport.offset += background.drag_delta();
+        }
+        let (middle_down, pointer_delta, scroll, zoom, hover) = ui.input(|i| {
+            (
+                i.pointer.middle_down(),
+                i.pointer.delta(),
+                i.smooth_scroll_delta,
+                i.zoom_delta(),
+                i.pointer.hover_pos(),
+            )
+        });
+        let Some(hover) = hover.filter(|p| background.rect.contains(*p)) else {
+            return;
+        };
+        if middle_down && !background.dragged() {
+            self.viewport.offset += pointer_delta;
+        }
+        if (zoom - 1.0).abs() > f32::EPSILON {
+            self.viewport.zoom_around(background.rect.min, hover, zoom);
+        } else if scroll != egui::Vec2::ZERO {
+            self.viewport.offset += scroll;
+        }
+    }
+
+    fn grid(&self, painter: &egui::Painter, rect: egui::Rect, color: Color32) {
+        let step = 40.0 * self.viewport.zoom;
+        if step < 12.0 {
+            return;
+        }
+        let start = rect.min
+            + egui::Vec2::new(
+                self.viewport.offset.x.rem_euclid(step),
+                self.viewport.offset.y.rem_euclid(step),
+            );
+        let mut x = start.x;
+        while x < rect.max.x {
+            let mut y = start.y;
+            while y < rect.max.y {
+                painter.circle_filled(Pos2::new(x, y), 1.0, color);
+                y += step;
+            }
+            x += step;
+        }
+    }
+
+    fn paint(&self, painter: &egui::Painter, rect: egui::Rect, scene: &Scene) {
+        let zoom = self.viewport.zoom;
+        let origin = rect.min;
+        for primitive in &scene.primitives {
+            match primitive {
+                Primitive::Rect {
+                    rect: r,
+                    radius,
+                    fill,
+                    stroke,
+                } => {
+                    let screen = self.viewport.screen_rect(origin, r);
+                    painter.rect_filled(screen, radius * zoom, color32(*fill));
+                    if let Some((width, color)) = stroke {
+                        painter.rect_stroke(
+                            screen,
+                            radius * zoom,
+                            Stroke::new(*width, color32(*color)),
+                            StrokeKind::Inside,
+                        );
+                    }
+                }
+                Primitive::Text {
+                    pos,
+                    text,
+                    size,
+                    style,
+                    anchor,
+                    color,
+                } => {
+                    let detailed = zoom >= DETAIL_ZOOM;
+                    if !detailed && *style != TextStyle::Header {
+                        continue;
+                    }
+                    let size = if detailed {
+                        size * zoom
+                    } else {
+                        (size * zoom * 2.0).max(6.0)
+                    };
+                    let font = match style {
+                        TextStyle::Header => FontId::proportional(size),
+                        TextStyle::Body | TextStyle::Marker => FontId::monospace(size),
+                    };
+                    let align = match anchor {
+                        Anchor::Left => Align2::LEFT_CENTER,
+                        Anchor::Right => Align2::RIGHT_CENTER,
+                    };
+                    painter.text(
+                        self.viewport.screen_from_world(origin, *pos),
+                        align,
+                        text,
+                        font,
+                        color32(*color),
+                    );
+                }
+                Primitive::Line {
+                    points,
+                    width,
+                    color,
+                } => {
+                    let points = points
+                        .iter()
+                        .map(|p| self.viewport.screen_from_world(origin, *p))
+                        .collect();
+                    painter.line(points, Stroke::new(width * zoom.sqrt(), color32(*color)));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! Modal dialogs: unsaved changes and errors.
+
+use std::path::PathBuf;
+
+use super::{Action, Command};
+
+/// What to do once unsaved changes are dealt with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PendingAction {
+    /// Start a new project.
+    New,
+    /// Open this file, or ask for one.
+    Open(Option<PathBuf>),
+    /// Close the application.
+    Quit,
+}
+
+impl PendingAction {
+    fn verb(&self) -> &'static str {
+        match self {
+            Self::New => "starting a new project",
+            Self::Open(_) => "opening another project",
+            Self::Quit => "quitting",
+        }
+    }
+}
+
+/// A dialog on top of the editor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dialog {
+    /// "Save changes before …?"
+    UnsavedChanges(PendingAction),
+    /// Something failed; the message says what and why.
+    Error {
+        /// One line naming what failed.
+        title: String,
+        /// The reason, in words a user understands.
+        message: String,
+    },
+}
+
+/// Shows the dialog; returns it again while it stays open. Button choices are queued as
+/// commands.
+pub fn dialog_ui(
+    ctx: &egui::Context,
+    dialog: Dialog,
+    commands: &mut Vec<Command>,
+) -> Option<Dialog> {
+    let mut keep_open = true;
+    match &dialog {
+        Dialog::UnsavedChanges(action) => {
+            let response = egui::Modal::new(egui::Id::unique("unsaved_changes")).show(ctx, |ui| {
+                ui.set_max_width(420.0);
+                ui.heading("Save changes?");
+                ui.label(format!(
+                    "The project has unsaved changes. Save them before {}?",
+                    action.verb()
+                ));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Save").clicked() {
+                        commands.push(Command::Action(Action::Save));
+                        commands.push(Command::ProceedIfSaved(action.clone()));
+                        keep_open = false;
+                    }
+                    if ui.button("Don't save").clicked() {
+                        commands.push(Command::Proceed(action.clone()));
+                        keep_open = false;
+                    }
+                    if ui.button("Cancel").clicked() {
+                        keep_open = false;
+                    }
+                });
+            });
+            if response.should_close() {
+                keep_open = false;
+            }
+        }
+        Dialog::Error { title, message } => {
+            let response = egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
+                ui.set_max_width(480.0);
+                ui.heading(title);
+                ui.label(message);
+                ui.add_space(8.0);
+                if ui.button("OK").clicked() {
+                    keep_open = false;
+                }
+            });
+            if response.should_close() {
+                keep_open = false;
+            }
+        }
+    }
+    keep_open.then_some(dialog)
+}

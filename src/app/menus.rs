@@ -1,0 +1,81 @@
+//! The menu bar, built from the action list.
+
+use super::{Action, Command, SchemataApp};
+
+fn action_button(
+    ui: &mut egui::Ui,
+    app: &mut SchemataApp,
+    action: Action,
+    text: &str,
+    enabled: bool,
+) {
+    let mut button = egui::Button::new(text);
+    if let Some(shortcut) = action.shortcut() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+    }
+    if ui.add_enabled(enabled, button).clicked() {
+        app.queue(Command::Action(action));
+        ui.close();
+    }
+}
+
+/// The menu bar: File, Edit, View.
+pub fn menu_bar_ui(app: &mut SchemataApp, ui: &mut egui::Ui) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            for action in [Action::New, Action::Open] {
+                action_button(ui, app, action, action.label(), true);
+            }
+            ui.menu_button("Open recent", |ui| {
+                if app.recent.is_empty() {
+                    ui.label("No recent files");
+                }
+                for path in app.recent.clone() {
+                    if ui.button(path.display().to_string()).clicked() {
+                        app.queue(Command::OpenPath(path));
+                        ui.close();
+                    }
+                }
+            });
+            ui.separator();
+            for action in [Action::Save, Action::SaveAs] {
+                action_button(ui, app, action, action.label(), true);
+            }
+            ui.separator();
+            action_button(ui, app, Action::Quit, Action::Quit.label(), true);
+        });
+        ui.menu_button("Edit", |ui| {
+            let undo = app
+                .history
+                .undo_label()
+                .map_or_else(|| "Undo".to_owned(), |l| format!("Undo {l}"));
+            let redo = app
+                .history
+                .redo_label()
+                .map_or_else(|| "Redo".to_owned(), |l| format!("Redo {l}"));
+            let can_undo = app.history.undo_label().is_some();
+            let can_redo = app.history.redo_label().is_some();
+            action_button(ui, app, Action::Undo, &undo, can_undo);
+            action_button(ui, app, Action::Redo, &redo, can_redo);
+            ui.separator();
+            action_button(ui, app, Action::SelectAll, Action::SelectAll.label(), true);
+            action_button(
+                ui,
+                app,
+                Action::ClearSelection,
+                Action::ClearSelection.label(),
+                true,
+            );
+        });
+        ui.menu_button("View", |ui| {
+            for action in [
+                Action::ZoomIn,
+                Action::ZoomOut,
+                Action::ZoomToFit,
+                Action::ZoomReset,
+            ] {
+                action_button(ui, app, action, action.label(), true);
+            }
+        });
+    });
+}

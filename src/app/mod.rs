@@ -1,0 +1,354 @@
+//! The desktop editor (feature `gui`): an eframe application over the core.
+//!
+//! Each frame the UI reads the state and queues [`Command`]s; they are executed after the UI
+//! pass in [`SchemataApp::show`], so no widget changes the document in the middle of a frame.
+
+mod actions;
+mod canvas;
+mod dialogs;
+mod files;
+mod menus;
+mod theme;
+mod viewport;
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+pub use actions::Action;
+pub use canvas::Canvas;
+pub use dialogs::{Dialog, PendingAction};
+pub use viewport::Viewport;
+
+use crate::history::History;
+use crate::model::{Document, Edit, TableId};
+
+/// Something the UI asks for; executed after the UI pass.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// A menu or shortcut action.
+    Action(Action),
+    /// Open this project file (asking about unsaved changes first).
+    OpenPath(PathBuf),
+    /// Save to this path and make it the document's file.
+    SaveTo(PathBuf),
+    /// Replace the selection.
+    Select(BTreeSet<TableId>),
+    /// Start an undo transaction (a drag).
+    Begin(String),
+    /// Close the undo transaction as one step.
+    Commit,
+    /// Roll the undo transaction back.
+    Abort,
+    /// Apply an edit to the document.
+    Apply(Edit),
+    /// Carry out an action the user confirmed in the unsaved-changes dialog, without asking
+    /// again.
+    Proceed(PendingAction),
+    /// Carry out the action if the document is saved now (the user chose "Save" and the save
+    /// went through).
+    ProceedIfSaved(PendingAction),
+}
+
+/// The editor: the open document, its history, selection, canvas and dialogs.
+pub struct SchemataApp {
+    /// Document and undo history.
+    pub history: History,
+    /// The file the document was loaded from or saved to.
+    pub path: Option<PathBuf>,
+    /// The name shown in the title when there is no path.
+    pub untitled_name: String,
+    /// Selected tables (not part of the document or of undo).
+    pub selection: BTreeSet<TableId>,
+    /// Pan, zoom and drag state.
+    pub canvas: Canvas,
+    /// The dialog on top, if any.
+    pub dialog: Option<Dialog>,
+    /// Recently opened files, most recent first.
+    pub recent: Vec<PathBuf>,
+    /// A short message for the status bar.
+    pub status: String,
+    /// Set once the user agreed to quit; lets the window close.
+    pub quit_confirmed: bool,
+    /// Whether the app was asked to close the window this frame.
+    pub quit_requested: bool,
+    commands: Vec<Command>,
+    sent_title: String,
+}
+
+impl SchemataApp {
+    /// An editor showing `doc`, loaded from `path` (if any).
+    pub fn new(doc: Document, path: Option<PathBuf>) -> Self {
+        let mut canvas = Canvas::default();
+        canvas.fit_pending = true;
+        Self {
+            history: History::new(doc),
+            path,
+            untitled_name: "Untitled".into(),
+            selection: BTreeSet::new(),
+            canvas,
+            dialog: None,
+            recent: Vec::new(),
+            status: String::new(),
+            quit_confirmed: false,
+            quit_requested: false,
+            commands: Vec::new(),
+            sent_title: String::new(),
+        }
+    }
+
+    /// An editor on the bundled e-commerce sample, as an unsaved copy.
+    pub fn with_sample() -> Self {
+        match crate::samples::ecommerce() {
+            Ok(doc) => {
+                let mut app = Self::new(doc, None);
+                app.untitled_name = crate::samples::ECOMMERCE_NAME.into();
+                app
+            }
+            Err(err) => {
+                let mut app = Self::new(Document::new(), None);
+                app.dialog = Some(Dialog::Error {
+                    title: "The bundled sample could not be read".into(),
+                    message: err.to_string(),
+                });
+                app
+            }
+        }
+    }
+
+    /// The document being edited.
+    pub fn doc(&self) -> &Document {
+        self.history.doc()
+    }
+
+    /// Queues a command for the end of this frame.
+    pub fn queue(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// The window title: file name, a `*` when there are unsaved changes, and the app name.
+    pub fn title(&self) -> String {
+        let name = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+            || self.untitled_name.clone(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let dirty = if self.history.is_dirty() { "*" } else { "" };
+        format!("{dirty}{name} — Schemata")
+    }
+
+    /// Builds one frame of the editor and then executes the queued commands.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if self.dialog.is_none() {
+            for action in actions::triggered(&ctx) {
+                self.commands.push(Command::Action(action));
+            }
+        }
+        egui::Panel::top("menu_bar").show(ui, |ui| menus::menu_bar_ui(self, ui));
+        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| {
+                let mut queued = Vec::new();
+                self.canvas
+                    .ui(ui, self.history.doc(), &self.selection, &mut queued);
+                self.commands.extend(queued);
+            });
+        if let Some(dialog) = self.dialog.take() {
+            self.dialog = dialogs::dialog_ui(&ctx, dialog, &mut self.commands);
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && !self.quit_confirmed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.commands.push(Command::Action(Action::Quit));
+        }
+        let commands = std::mem::take(&mut self.commands);
+        for command in commands {
+            self.execute(&ctx, command);
+        }
+        let title = self.title();
+        if title != self.sent_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.sent_title = title;
+        }
+    }
+
+    fn status_bar_ui(&self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let doc = self.doc();
+            ui.label(format!(
+                "{} tables · {} columns · {} relationships",
+                doc.tables.len(),
+                doc.column_count(),
+                doc.foreign_key_count()
+            ));
+            ui.separator();
+            ui.label(format!("Zoom {:.0} %", self.canvas.viewport.zoom * 100.0));
+            if !self.selection.is_empty() {
+                ui.separator();
+                ui.label(format!("{} selected", self.selection.len()));
+            }
+            if !self.status.is_empty() {
+                ui.separator();
+                ui.label(&self.status);
+            }
+        });
+    }
+
+    /// Executes one command.
+    pub fn execute(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::Action(action) => self.run_action(ctx, action),
+            Command::OpenPath(path) => self.guard(ctx, PendingAction::Open(Some(path))),
+            Command::SaveTo(path) => {
+                self.save_to(path);
+            }
+            Command::Select(selection) => {
+                self.selection = selection
+                    .into_iter()
+                    .filter(|id| self.doc().tables.contains_key(id))
+                    .collect();
+            }
+            Command::Begin(label) => self.history.begin(label),
+            Command::Commit => self.history.commit(),
+            Command::Abort => self.history.abort(),
+            Command::Apply(edit) => {
+                if let Err(err) = self.history.apply(edit) {
+                    self.status = format!("Not possible: {err}");
+                }
+            }
+            Command::Proceed(action) => self.proceed(ctx, action),
+            Command::ProceedIfSaved(action) => {
+                if !self.history.is_dirty() {
+                    self.proceed(ctx, action);
+                }
+            }
+        }
+    }
+
+    fn run_action(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::New => self.guard(ctx, PendingAction::New),
+            Action::Open => self.guard(ctx, PendingAction::Open(None)),
+            Action::Quit => self.guard(ctx, PendingAction::Quit),
+            Action::Save => {
+                self.save();
+            }
+            Action::SaveAs => {
+                self.save_as();
+            }
+            Action::Undo => {
+                if let Some(label) = self.history.undo() {
+                    self.status = format!("Undid: {label}");
+                }
+                self.retain_existing_selection();
+            }
+            Action::Redo => {
+                if let Some(label) = self.history.redo() {
+                    self.status = format!("Redid: {label}");
+                }
+                self.retain_existing_selection();
+            }
+            Action::SelectAll => self.selection = self.doc().tables.keys().copied().collect(),
+            Action::ClearSelection => {
+                if self.history.in_transaction() {
+                    self.history.abort();
+                }
+                self.selection.clear();
+            }
+            Action::ZoomIn => self.canvas.zoom_centered(1.25),
+            Action::ZoomOut => self.canvas.zoom_centered(0.8),
+            Action::ZoomToFit => {
+                let doc = self.history.doc().clone();
+                self.canvas.zoom_to_fit(&doc);
+            }
+            Action::ZoomReset => self.canvas.zoom_centered(1.0 / self.canvas.viewport.zoom),
+        }
+    }
+
+    fn retain_existing_selection(&mut self) {
+        let tables = &self.history.doc().tables;
+        self.selection.retain(|id| tables.contains_key(id));
+    }
+
+    /// Runs `action` now, or first asks what to do with unsaved changes.
+    fn guard(&mut self, ctx: &egui::Context, action: PendingAction) {
+        if self.history.is_dirty() {
+            self.dialog = Some(Dialog::UnsavedChanges(action));
+        } else {
+            self.proceed(ctx, action);
+        }
+    }
+
+    fn proceed(&mut self, ctx: &egui::Context, action: PendingAction) {
+        let quitting = action == PendingAction::Quit;
+        self.proceed_unchecked(action);
+        if quitting {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    fn proceed_unchecked(&mut self, action: PendingAction) {
+        match action {
+            PendingAction::New => {
+                *self = Self {
+                    recent: std::mem::take(&mut self.recent),
+                    ..Self::new(Document::new(), None)
+                };
+            }
+            PendingAction::Open(Some(path)) => self.open(path),
+            PendingAction::Open(None) => {
+                if let Some(path) = files::pick_open() {
+                    self.open(path);
+                }
+            }
+            PendingAction::Quit => {
+                self.quit_confirmed = true;
+                self.quit_requested = true;
+            }
+        }
+    }
+}
+
+/// Opens the editor window and runs until it is closed.
+pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Schemata")
+        .with_app_id("schemata")
+        .with_inner_size([1400.0, 900.0])
+        .with_min_inner_size([640.0, 400.0]);
+    if let Some(icon) = files::app_icon() {
+        viewport = viewport.with_icon(icon);
+    }
+    let options = eframe::NativeOptions {
+        viewport,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "schemata",
+        options,
+        Box::new(move |cc| {
+            let mut app = match file {
+                Some(path) => {
+                    let mut app = SchemataApp::new(Document::new(), None);
+                    app.open(path);
+                    app
+                }
+                None => SchemataApp::with_sample(),
+            };
+            if let Some(storage) = cc.storage {
+                app.recent = files::load_recent(storage);
+            }
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|err| anyhow::anyhow!("could not open the window: {err}"))
+}
+
+impl eframe::App for SchemataApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        files::save_recent(storage, &self.recent);
+    }
+}

@@ -1,0 +1,168 @@
+//! The command line: `schemata [FILE]` opens the editor; subcommands work without a window.
+//!
+//! Conventions shared by every subcommand: `--from D` names the dialect of SQL being read,
+//! `--to D` the target dialect; dialect names are `postgres`, `mysql`, `sqlite`, `mssql`
+//! (aliases such as `postgresql`, `pg`, `mariadb`, `sqlserver` and `tsql` are accepted). Exit
+//! codes: 0 success, 1 failure or findings, 2 usage error.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::model::{Dialect, Document};
+use crate::project;
+
+/// Visual database schema designer.
+#[derive(Debug, Parser)]
+#[command(name = "schemata", version, about, long_about = None, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// A project file (.schemata) to open in the editor. Without one, the editor opens the
+    /// bundled e-commerce sample.
+    pub file: Option<PathBuf>,
+    /// What to do without opening the editor.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print a summary of a project file: tables, columns, keys and other objects.
+    Info {
+        /// The project file.
+        file: PathBuf,
+    },
+    /// Read a project file and write it back in canonical form (sorted, one column per line).
+    Format {
+        /// The project file.
+        file: PathBuf,
+        /// Only check that the file is already in canonical form; exit 1 if not.
+        #[arg(long)]
+        check: bool,
+    },
+}
+
+/// Parses a dialect name for `--from` / `--to`.
+pub fn parse_dialect(text: &str) -> Result<Dialect, String> {
+    text.parse()
+        .map_err(|err: crate::model::UnknownDialect| err.to_string())
+}
+
+/// Runs the program: parses arguments, then runs a subcommand or the GUI.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return if err.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("schemata: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Some(Command::Info { file }) => {
+            let doc = project::load(&file)?;
+            let mut out = std::io::stdout().lock();
+            write!(out, "{}", summary(&doc))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Format { file, check }) => {
+            let doc = project::load(&file)?;
+            let canonical = project::to_text(&doc);
+            let current = std::fs::read_to_string(&file)?;
+            if canonical == current {
+                return Ok(ExitCode::SUCCESS);
+            }
+            if check {
+                eprintln!("{}: not in canonical form", file.display());
+                return Ok(ExitCode::FAILURE);
+            }
+            project::save(&file, &doc)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        None => open_editor(cli.file),
+    }
+}
+
+#[cfg(feature = "gui")]
+fn open_editor(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    crate::app::run(file)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_editor(_file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    anyhow::bail!(
+        "this build has no graphical editor (built without the \"gui\" feature); use a subcommand, see --help"
+    )
+}
+
+/// A short plain-text summary of a document.
+pub fn summary(doc: &Document) -> String {
+    let mut text = String::new();
+    let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    text.push_str(&format!("target: {}\n", doc.target.display_name()));
+    text.push_str(&format!(
+        "{}, {}, {}\n",
+        count(doc.tables.len(), "table"),
+        count(doc.column_count(), "column"),
+        count(doc.foreign_key_count(), "foreign key")
+    ));
+    let others = [
+        (doc.namespaces.len(), "schema"),
+        (doc.enums.len(), "enum"),
+        (doc.domains.len(), "domain"),
+        (doc.sequences.len(), "sequence"),
+        (doc.views.len(), "view"),
+        (doc.groups.len(), "group"),
+        (doc.notes.len(), "note"),
+        (doc.passthrough.len(), "verbatim statement"),
+    ];
+    let others: Vec<String> = others
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| count(*n, what))
+        .collect();
+    if !others.is_empty() {
+        text.push_str(&others.join(", "));
+        text.push('\n');
+    }
+    let mut tables: Vec<_> = doc.tables.values().collect();
+    tables.sort_by(|a, b| a.name.cmp(&b.name));
+    for table in tables {
+        let pk = table.primary_key.as_ref().map_or_else(
+            || "no primary key".to_owned(),
+            |pk| {
+                let names: Vec<&str> = pk
+                    .columns
+                    .iter()
+                    .filter_map(|c| table.column(*c).map(|c| c.name.as_str()))
+                    .collect();
+                format!("primary key ({})", names.join(", "))
+            },
+        );
+        text.push_str(&format!(
+            "  {}: {}, {}, {}\n",
+            table.name,
+            count(table.columns.len(), "column"),
+            pk,
+            count(table.foreign_keys.len(), "foreign key")
+        ));
+    }
+    text
+}
