@@ -166,7 +166,7 @@ impl Canvas {
                     )
                 })
                 .collect();
-            commands.push(Command::Apply(Edit::MoveTables(moves)));
+            commands.push(Command::Apply(Box::new(Edit::MoveTables(moves))));
         }
         if response.drag_stopped() && self.drag.take().is_some() {
             commands.push(Command::Commit);

@@ -62,18 +62,18 @@ impl SchemataApp {
 
     /// Opens a project file, replacing the current document. On failure the current document
     /// stays and an error dialog explains why.
-    pub fn open(&mut self, path: PathBuf) {
-        match project::load(&path) {
+    pub fn open(&mut self, path: &Path) {
+        match project::load(path) {
             Ok(doc) => {
                 let recent = std::mem::take(&mut self.recent);
-                *self = Self::new(doc, Some(path.clone()));
+                *self = Self::new(doc, Some(path.to_path_buf()));
                 self.recent = recent;
-                self.remember(&path);
+                self.remember(path);
                 self.status = format!("Opened {}", path.display());
             }
             Err(err) => {
                 self.dialog = Some(Dialog::Error {
-                    title: format!("Could not open {}", display_name(&path)),
+                    title: format!("Could not open {}", display_name(path)),
                     message: err.to_string(),
                 });
             }

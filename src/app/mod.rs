@@ -40,7 +40,7 @@ pub enum Command {
     /// Roll the undo transaction back.
     Abort,
     /// Apply an edit to the document.
-    Apply(Edit),
+    Apply(Box<Edit>),
     /// Carry out an action the user confirmed in the unsaved-changes dialog, without asking
     /// again.
     Proceed(PendingAction),
@@ -161,6 +161,10 @@ impl SchemataApp {
             self.commands.push(Command::Action(Action::Quit));
         }
         let commands = std::mem::take(&mut self.commands);
+        if !commands.is_empty() {
+            // What the commands changed is shown in the next frame, without waiting for input.
+            ctx.request_repaint();
+        }
         for command in commands {
             self.execute(&ctx, command);
         }
@@ -211,7 +215,7 @@ impl SchemataApp {
             Command::Commit => self.history.commit(),
             Command::Abort => self.history.abort(),
             Command::Apply(edit) => {
-                if let Err(err) = self.history.apply(edit) {
+                if let Err(err) = self.history.apply(*edit) {
                     self.status = format!("Not possible: {err}");
                 }
             }
@@ -294,10 +298,10 @@ impl SchemataApp {
                     ..Self::new(Document::new(), None)
                 };
             }
-            PendingAction::Open(Some(path)) => self.open(path),
+            PendingAction::Open(Some(path)) => self.open(&path),
             PendingAction::Open(None) => {
                 if let Some(path) = files::pick_open() {
-                    self.open(path);
+                    self.open(&path);
                 }
             }
             PendingAction::Quit => {
@@ -329,7 +333,7 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
             let mut app = match file {
                 Some(path) => {
                     let mut app = SchemataApp::new(Document::new(), None);
-                    app.open(path);
+                    app.open(&path);
                     app
                 }
                 None => SchemataApp::with_sample(),

@@ -95,7 +95,7 @@ fn a_failed_edit_adds_no_step() {
 /// A random edit that is valid for the document as it is.
 fn random_edit(doc: &Document, pick: u32, x: f32, name: &str) -> Edit {
     let tables: Vec<&Table> = doc.tables.values().map(AsRef::as_ref).collect();
-    if tables.is_empty() || pick % 7 == 0 {
+    if tables.is_empty() || pick.is_multiple_of(7) {
         let mut table = Table::new(QualifiedName::new(name));
         let mut id = Column::new("id", DataType::new(TypeKind::BigInt));
         id.id = ColumnId(1);

@@ -106,18 +106,32 @@ pub(super) fn add(doc: &mut Document, object: Object) -> Result<u64, EditError> 
     }
     let raw = doc.ids.next_raw();
     match object {
-        Object::Namespace(o) => insert(&mut doc.namespaces, NamespaceId(raw), o, |o, id| o.id = id),
-        Object::Enum(o) => insert(&mut doc.enums, EnumId(raw), o, |o, id| o.id = id),
-        Object::Domain(o) => insert(&mut doc.domains, DomainId(raw), o, |o, id| o.id = id),
-        Object::Sequence(o) => insert(&mut doc.sequences, SequenceId(raw), o, |o, id| o.id = id),
-        Object::View(o) => insert(&mut doc.views, ViewId(raw), o, |o, id| o.id = id),
+        Object::Namespace(o) => insert(&mut doc.namespaces, NamespaceId(raw), o, |o, id| {
+            o.id = id;
+        }),
+        Object::Enum(o) => insert(&mut doc.enums, EnumId(raw), o, |o, id| {
+            o.id = id;
+        }),
+        Object::Domain(o) => insert(&mut doc.domains, DomainId(raw), o, |o, id| {
+            o.id = id;
+        }),
+        Object::Sequence(o) => insert(&mut doc.sequences, SequenceId(raw), o, |o, id| {
+            o.id = id;
+        }),
+        Object::View(o) => insert(&mut doc.views, ViewId(raw), o, |o, id| {
+            o.id = id;
+        }),
         Object::Passthrough(o) => {
             insert(&mut doc.passthrough, PassthroughId(raw), o, |o, id| {
-                o.id = id
+                o.id = id;
             });
         }
-        Object::Group(o) => insert(&mut doc.groups, GroupId(raw), o, |o, id| o.id = id),
-        Object::Note(o) => insert(&mut doc.notes, NoteId(raw), o, |o, id| o.id = id),
+        Object::Group(o) => insert(&mut doc.groups, GroupId(raw), o, |o, id| {
+            o.id = id;
+        }),
+        Object::Note(o) => insert(&mut doc.notes, NoteId(raw), o, |o, id| {
+            o.id = id;
+        }),
     }
     Ok(raw)
 }

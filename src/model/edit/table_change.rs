@@ -206,39 +206,24 @@ fn insert_constraint(table: &mut Table, constraint: Constraint) {
 }
 
 fn replace_constraint(table: &mut Table, constraint: Constraint) -> Result<(), EditError> {
-    let id = constraint.id();
-    let missing = || EditError::Missing(format!("{} {id}", constraint.kind_name()));
-    match &constraint {
-        Constraint::ForeignKey(new) => {
-            *table
-                .foreign_keys
-                .iter_mut()
-                .find(|c| c.id == id)
-                .ok_or_else(missing)? = new.clone();
-        }
-        Constraint::Unique(new) => {
-            *table
-                .uniques
-                .iter_mut()
-                .find(|c| c.id == id)
-                .ok_or_else(missing)? = new.clone();
-        }
-        Constraint::Check(new) => {
-            *table
-                .checks
-                .iter_mut()
-                .find(|c| c.id == id)
-                .ok_or_else(missing)? = new.clone();
-        }
-        Constraint::Index(new) => {
-            *table
-                .indexes
-                .iter_mut()
-                .find(|c| c.id == id)
-                .ok_or_else(missing)? = new.clone();
+    fn put<T>(items: &mut [T], id: impl Fn(&T) -> ConstraintId, new: T) -> bool {
+        let wanted = id(&new);
+        match items.iter_mut().find(|item| id(item) == wanted) {
+            Some(slot) => {
+                *slot = new;
+                true
+            }
+            None => false,
         }
     }
-    Ok(())
+    let missing = EditError::Missing(format!("{} {}", constraint.kind_name(), constraint.id()));
+    let found = match constraint {
+        Constraint::ForeignKey(new) => put(&mut table.foreign_keys, |c| c.id, new),
+        Constraint::Unique(new) => put(&mut table.uniques, |c| c.id, new),
+        Constraint::Check(new) => put(&mut table.checks, |c| c.id, new),
+        Constraint::Index(new) => put(&mut table.indexes, |c| c.id, new),
+    };
+    if found { Ok(()) } else { Err(missing) }
 }
 
 fn remove_column_check(doc: &Document, table: &Table, column: ColumnId) -> Result<(), EditError> {

@@ -1,0 +1,95 @@
+//! The command line, run as a user would.
+// Test helpers may panic: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::process::Command;
+
+fn schemata() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_schemata"))
+}
+
+fn sample_path() -> String {
+    format!("{}/samples/ecommerce.schemata", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn version_and_help() {
+    let out = schemata().arg("--version").output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("schemata "));
+    let out = schemata().arg("--help").output().unwrap();
+    assert!(out.status.success());
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("info") && help.contains("format"), "{help}");
+}
+
+#[test]
+fn info_summarises_a_project() {
+    let out = schemata().args(["info", &sample_path()]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("6 tables, 58 columns, 8 foreign keys"),
+        "{text}"
+    );
+    assert!(
+        text.contains("orders: 12 columns, primary key (id), 3 foreign keys"),
+        "{text}"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2_and_failures_exit_1() {
+    let out = schemata().args(["info"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = schemata().args(["--no-such-flag"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = schemata()
+        .args(["info", "/nonexistent/x.schemata"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("does not exist"), "{err}");
+}
+
+#[test]
+fn format_check_accepts_canonical_files_and_rewrites_others() {
+    let out = schemata()
+        .args(["format", "--check", &sample_path()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("messy.schemata");
+    std::fs::write(
+        &path,
+        "(format_version: 2, target: \"pg\", tables: [(name: \"t\", position: (0.0, 0.0), columns: [(name: \"id\", type: Integer)])])",
+    )
+    .unwrap();
+    let out = schemata()
+        .args(["format", "--check"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let out = schemata().arg("format").arg(&path).output().unwrap();
+    assert!(out.status.success());
+    let out = schemata()
+        .args(["format", "--check"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("target: \"postgres\""), "{text}");
+}
