@@ -34,6 +34,23 @@ pub enum Command {
         /// The project file.
         file: PathBuf,
     },
+    /// Import SQL DDL (pg_dump, mysqldump, SQLite dumps, migrations) into a project.
+    Import {
+        /// The SQL file.
+        file: PathBuf,
+        /// Dialect of the SQL (postgres, mysql, sqlite, mssql); detected when omitted.
+        #[arg(long, value_name = "D", value_parser = parse_dialect)]
+        from: Option<Dialect>,
+        /// Write the imported schema as a project file.
+        #[arg(short = 'o', long, value_name = "OUT.schemata")]
+        output: Option<PathBuf>,
+        /// Write the canonical JSON description of the imported schema.
+        #[arg(long, value_name = "OUT.json")]
+        json: Option<PathBuf>,
+        /// Print only errors and warnings, not notes and the summary.
+        #[arg(short, long)]
+        quiet: bool,
+    },
     /// Read a project file and write it back in canonical form (sorted, one column per line).
     Format {
         /// The project file.
@@ -95,8 +112,97 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             project::save(&file, &doc)?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Import {
+            file,
+            from,
+            output,
+            json,
+            quiet,
+        }) => import(&file, from, output.as_deref(), json.as_deref(), quiet),
         None => open_editor(cli.file),
     }
+}
+
+/// Reads a SQL file as text: UTF-8 with or without a byte-order mark. Invalid UTF-8 is
+/// decoded with replacement characters and a warning.
+pub fn read_sql(path: &std::path::Path) -> anyhow::Result<(String, Option<String>)> {
+    let bytes = std::fs::read(path).map_err(|err| {
+        anyhow::anyhow!(
+            "{}: {}",
+            path.display(),
+            match err.kind() {
+                std::io::ErrorKind::NotFound => "the file does not exist".to_owned(),
+                std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+                _ => err.to_string(),
+            }
+        )
+    })?;
+    let bytes = bytes.strip_prefix(&[0xef, 0xbb, 0xbf]).unwrap_or(&bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok((text.to_owned(), None)),
+        Err(err) => Ok((
+            String::from_utf8_lossy(bytes).into_owned(),
+            Some(format!(
+                "the file is not valid UTF-8 (first bad byte at offset {}); undecodable bytes were replaced with U+FFFD",
+                err.valid_up_to()
+            )),
+        )),
+    }
+}
+
+fn import(
+    file: &std::path::Path,
+    from: Option<Dialect>,
+    output: Option<&std::path::Path>,
+    json: Option<&std::path::Path>,
+    quiet: bool,
+) -> anyhow::Result<ExitCode> {
+    let (text, decoding) = read_sql(file)?;
+    let name = file.file_name().map_or_else(
+        || file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let imported = crate::sql::import_sql(&text, &name, from);
+    let mut err = std::io::stderr().lock();
+    if let Some(warning) = decoding {
+        writeln!(err, "{name}: warning: {warning}")?;
+    }
+    for diagnostic in &imported.diagnostics {
+        if !quiet || diagnostic.severity != crate::sql::Severity::Note {
+            writeln!(err, "{diagnostic}")?;
+        }
+    }
+    if !quiet {
+        if let Some(reason) = &imported.detected {
+            writeln!(
+                err,
+                "{name}: note: read as {} ({reason})",
+                imported.dialect.display_name()
+            )?;
+        }
+        let stats = &imported.stats;
+        writeln!(
+            err,
+            "{name}: {} tables, {} columns, {} foreign keys; {} statements ({} data skipped, {} kept verbatim)",
+            imported.doc.tables.len(),
+            imported.doc.column_count(),
+            imported.doc.foreign_key_count(),
+            stats.statements,
+            stats.data,
+            stats.passthrough
+        )?;
+    }
+    if let Some(path) = json {
+        let value = crate::sql::canonical::to_json(&imported.doc, imported.dialect, &name);
+        std::fs::write(path, serde_json::to_string_pretty(&value)? + "\n")
+            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    }
+    if let Some(path) = output {
+        let mut doc = imported.doc;
+        crate::layout::place_unplaced(&mut doc);
+        project::save(path, &doc)?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 #[cfg(feature = "gui")]

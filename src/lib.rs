@@ -7,10 +7,12 @@
 
 pub mod cli;
 pub mod history;
+pub mod layout;
 pub mod model;
 pub mod project;
 pub mod render;
 pub mod samples;
+pub mod sql;
 
 #[cfg(feature = "gui")]
 pub mod app;

@@ -55,6 +55,25 @@ fn usage_errors_exit_2_and_failures_exit_1() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("does not exist"), "{err}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let binary = dir.path().join("image.schemata");
+    std::fs::write(&binary, [0x89, b'P', b'N', b'G', 0, 1, 2, 0xff]).unwrap();
+    let out = schemata().arg("info").arg(&binary).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("not a Schemata project"), "{err}");
+
+    let mistyped = dir.path().join("typo.schemata");
+    std::fs::write(
+        &mistyped,
+        "(format_version: 2, target: \"postgres\", tabels: [])",
+    )
+    .unwrap();
+    let out = schemata().arg("info").arg(&mistyped).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 1") && err.contains("tabels"), "{err}");
 }
 
 #[test]

@@ -243,3 +243,27 @@ fn zoom_commands_change_the_zoom_around_the_centre() {
     h.run();
     assert!((h.state().canvas.viewport.zoom - 1.0).abs() < 1e-4);
 }
+
+#[test]
+fn the_window_close_button_asks_about_unsaved_changes() {
+    let mut h = harness(SchemataApp::with_sample());
+    drag(&mut h, "Table orders", egui::vec2(40.0, 40.0));
+    let close = |h: &mut Harness<'_, SchemataApp>| {
+        h.input_mut()
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .events
+            .push(egui::ViewportEvent::Close);
+        h.run();
+    };
+    close(&mut h);
+    assert!(matches!(h.state().dialog, Some(Dialog::UnsavedChanges(_))));
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(!h.state().quit_requested);
+    close(&mut h);
+    h.get_by_label("Don't save").click();
+    h.run();
+    assert!(h.state().quit_requested);
+}

@@ -1,0 +1,5 @@
+//! Placing tables on the canvas.
+
+mod shelf;
+
+pub use shelf::{place_tables, place_unplaced};

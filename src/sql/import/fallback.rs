@@ -1,0 +1,225 @@
+//! Targeted handling for forms real dumps use that the SQL parser does not accept, applied
+//! before parsing (rewrites) or after a parse failure (small hand-written readers).
+
+use std::borrow::Cow;
+
+use super::builder::{Builder, Origin};
+use super::classify::leading_words;
+use super::names;
+use super::objects::owned_by;
+use super::partial_unique::{self, PartialUnique};
+use crate::model::{Dialect, Identity, IdentityKind};
+
+/// What to do with a statement before parsing it.
+pub enum Prepared<'a> {
+    /// Nothing to model: skip quietly.
+    Skip,
+    /// Parse this (possibly rewritten) text; add these partial unique indexes afterwards.
+    Parse(Cow<'a, str>, Vec<PartialUnique>),
+}
+
+fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
+    haystack.to_ascii_uppercase().find(needle)
+}
+
+/// Rewrites a statement into a form the parser accepts, or says to skip it.
+pub fn prepare(text: &str, dialect: Dialect) -> Prepared<'_> {
+    let words = leading_words(text, 4);
+    let word = |i: usize| words.get(i).map_or("", String::as_str);
+    // Index partitions are attached to their parent's index: nothing for the design.
+    if word(0) == "ALTER" && word(1) == "INDEX" {
+        return Prepared::Skip;
+    }
+    let upper = text.to_ascii_uppercase();
+    if dialect == Dialect::Mysql
+        && word(0) == "ALTER"
+        && (upper.ends_with("DISABLE KEYS") || upper.ends_with("ENABLE KEYS"))
+    {
+        return Prepared::Skip;
+    }
+    let mut text: Cow<'_, str> = Cow::Borrowed(text);
+    // CREATE INDEX ... ON ONLY parent: the index of a partitioned table.
+    if word(0) == "CREATE"
+        && let Some(at) = find_ci(&text, " ON ONLY ")
+    {
+        let mut owned = text.into_owned();
+        owned.replace_range(at..at + " ON ONLY ".len(), " ON ");
+        text = Cow::Owned(owned);
+    }
+    // MySQL `varchar(40) BINARY` (a binary collation): the type is what matters.
+    if dialect == Dialect::Mysql && find_ci(&text, ") BINARY").is_some() {
+        text = Cow::Owned(strip_binary_attribute(&text));
+    }
+    let mut partials = Vec::new();
+    if dialect == Dialect::Postgres
+        && word(0) == "CREATE"
+        && word(1) == "TABLE"
+        && find_ci(&text, " WHERE ").is_some()
+        && let Some((rewritten, found)) = partial_unique::extract(&text)
+    {
+        text = Cow::Owned(rewritten);
+        partials = found;
+    }
+    Prepared::Parse(text, partials)
+}
+
+fn strip_binary_attribute(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = find_ci(rest, ") BINARY") {
+        let after = at + ") BINARY".len();
+        let boundary = rest
+            .get(after..)
+            .and_then(|s| s.chars().next())
+            .is_none_or(|c| !c.is_alphanumeric() && c != '_');
+        out.push_str(rest.get(..at + 1).unwrap_or(""));
+        if !boundary {
+            out.push_str(rest.get(at + 1..after).unwrap_or(""));
+        }
+        rest = rest.get(after..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Tries the hand-written readers on a statement the parser rejected. Returns whether the
+/// statement was understood.
+pub fn handle_unparsed(b: &mut Builder, text: &str, origin: &Origin) -> bool {
+    let words = leading_words(text, 3);
+    if words.first().map(String::as_str) == Some("ALTER")
+        && words.get(1).map(String::as_str) == Some("SEQUENCE")
+    {
+        return alter_sequence(b, text);
+    }
+    if words.first().map(String::as_str) == Some("ALTER")
+        && words.get(1).map(String::as_str) == Some("TABLE")
+    {
+        return add_generated_identity(b, text, origin);
+    }
+    false
+}
+
+/// `ALTER SEQUENCE s OWNED BY t.c` (and other ALTER SEQUENCE options, which do not change the
+/// design).
+fn alter_sequence(b: &mut Builder, text: &str) -> bool {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let Some(name) = tokens.get(2) else {
+        return false;
+    };
+    let name = names::qualified_from_text(name, b.dialect);
+    let owned = tokens
+        .windows(3)
+        .find(|w| {
+            w.first().is_some_and(|t| t.eq_ignore_ascii_case("OWNED"))
+                && w.get(1).is_some_and(|t| t.eq_ignore_ascii_case("BY"))
+        })
+        .and_then(|w| w.get(2));
+    if let Some(owner) = owned
+        && !owner.eq_ignore_ascii_case("NONE")
+    {
+        let parts: Vec<String> = names::split_dotted(owner.trim_end_matches(';'))
+            .iter()
+            .map(|p| names::unquote(p, b.dialect))
+            .collect();
+        let dialect = b.dialect;
+        if let Some(sequence) = b.sequence_mut(&name) {
+            sequence.owned_by = owned_by(&parts, dialect);
+        }
+    }
+    true
+}
+
+/// pg_dump's `ALTER TABLE t ALTER COLUMN c ADD GENERATED ALWAYS AS IDENTITY (SEQUENCE NAME ...)`.
+fn add_generated_identity(b: &mut Builder, text: &str, origin: &Origin) -> bool {
+    let upper = text.to_ascii_uppercase();
+    let Some(generated) = upper.find(" ADD GENERATED ") else {
+        return false;
+    };
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let table_at = if tokens
+        .get(2)
+        .is_some_and(|t| t.eq_ignore_ascii_case("ONLY"))
+    {
+        3
+    } else {
+        2
+    };
+    let (Some(table), Some(column_at)) = (
+        tokens.get(table_at),
+        tokens.iter().position(|t| t.eq_ignore_ascii_case("COLUMN")),
+    ) else {
+        return false;
+    };
+    let Some(column) = tokens.get(column_at + 1) else {
+        return false;
+    };
+    let kind = if upper
+        .get(generated..)
+        .is_some_and(|s| s.contains("BY DEFAULT"))
+    {
+        IdentityKind::ByDefault
+    } else {
+        IdentityKind::Always
+    };
+    let table_name = names::qualified_from_text(table, b.dialect);
+    let column_name = names::unquote(column, b.dialect);
+    let Some(id) = b.table_id(&table_name) else {
+        b.report(
+            origin,
+            super::Severity::Error,
+            format!("ALTER TABLE: table {table_name} is not defined"),
+        );
+        return true;
+    };
+    if let Some(column) = b.table_mut(id).and_then(|t| {
+        t.columns
+            .iter_mut()
+            .find(|c| c.name.eq_ignore_ascii_case(&column_name))
+    }) {
+        column.identity = Some(Identity {
+            kind,
+            start: None,
+            increment: None,
+        });
+        column.nullable = false;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rewritten(text: &str, dialect: Dialect) -> String {
+        match prepare(text, dialect) {
+            Prepared::Parse(text, _) => text.into_owned(),
+            Prepared::Skip => "<skip>".into(),
+        }
+    }
+
+    #[test]
+    fn rewrites_forms_the_parser_lacks() {
+        assert_eq!(
+            rewritten(
+                "CREATE INDEX i ON ONLY public.t USING btree (a)",
+                Dialect::Postgres
+            ),
+            "CREATE INDEX i ON public.t USING btree (a)"
+        );
+        assert_eq!(
+            rewritten("ALTER INDEX p ATTACH PARTITION c", Dialect::Postgres),
+            "<skip>"
+        );
+        assert_eq!(
+            rewritten("ALTER TABLE `t` DISABLE KEYS", Dialect::Mysql),
+            "<skip>"
+        );
+        assert_eq!(
+            rewritten(
+                "CREATE TABLE t (a varchar(40) BINARY NOT NULL, b char(2) binary)",
+                Dialect::Mysql
+            ),
+            "CREATE TABLE t (a varchar(40) NOT NULL, b char(2))"
+        );
+    }
+}

@@ -1,0 +1,262 @@
+//! SQL DDL import: split the file, parse each statement, build a document, report.
+//!
+//! The splitter knows each dialect's lexical rules and sets data (COPY, INSERT) and session
+//! noise aside; sqlparser parses the remaining statements (on all cores); the builder turns
+//! them into model objects in file order. A statement that cannot be parsed or represented
+//! becomes a diagnostic and is kept verbatim, so nothing is lost silently. sqlparser's AST
+//! never leaves this module.
+
+mod alter;
+mod builder;
+mod classify;
+mod create_table;
+mod detect;
+mod diagnostics;
+mod fallback;
+mod names;
+mod objects;
+mod partial_unique;
+pub mod splitter;
+
+use sqlparser::ast::{ObjectType, Statement};
+use sqlparser::dialect::{
+    Dialect as ParserDialect, MsSqlDialect, MySqlDialect, PostgreSqlDialect, SQLiteDialect,
+};
+use sqlparser::parser::Parser;
+
+pub use detect::detect;
+pub use diagnostics::{Diagnostic, Severity};
+
+use crate::model::{Dialect, Document};
+use builder::{Builder, Origin};
+use classify::{Disposition, classify};
+use fallback::Prepared;
+use splitter::StatementKind;
+
+/// Counts of what the importer found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportStats {
+    /// Statements in the file.
+    pub statements: usize,
+    /// Data statements (COPY blocks, INSERTs) skipped.
+    pub data: usize,
+    /// Statements kept verbatim.
+    pub passthrough: usize,
+    /// Session statements skipped quietly.
+    pub skipped: usize,
+}
+
+/// The result of an import.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// The schema as read.
+    pub doc: Document,
+    /// The dialect the file was read as.
+    pub dialect: Dialect,
+    /// Why that dialect, when it was detected rather than given.
+    pub detected: Option<String>,
+    /// Findings, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Counts.
+    pub stats: ImportStats,
+}
+
+enum Parsed {
+    Skip,
+    Data,
+    Passthrough,
+    Ast(Vec<Statement>, Vec<partial_unique::PartialUnique>),
+    Failed(String),
+}
+
+fn parser_dialect(dialect: Dialect) -> Box<dyn ParserDialect + Send + Sync> {
+    match dialect {
+        Dialect::Postgres => Box::new(PostgreSqlDialect {}),
+        Dialect::Mysql => Box::new(MySqlDialect {}),
+        Dialect::Sqlite => Box::new(SQLiteDialect {}),
+        Dialect::Mssql => Box::new(MsSqlDialect {}),
+    }
+}
+
+fn parse_one(
+    statement: &splitter::Statement<'_>,
+    dialect: Dialect,
+    parser: &dyn ParserDialect,
+) -> Parsed {
+    match statement.kind {
+        StatementKind::Data => return Parsed::Data,
+        StatementKind::Meta => return Parsed::Skip,
+        StatementKind::Sql => {}
+    }
+    match classify(&statement.text, dialect) {
+        Disposition::Skip => Parsed::Skip,
+        Disposition::Data => Parsed::Data,
+        Disposition::Passthrough => Parsed::Passthrough,
+        Disposition::Parse => match fallback::prepare(&statement.text, dialect) {
+            Prepared::Skip => Parsed::Skip,
+            Prepared::Parse(text, partials) => match Parser::new(parser)
+                .with_recursion_limit(200)
+                .try_with_sql(&text)
+                .and_then(|mut p| p.parse_statements())
+            {
+                Ok(ast) => Parsed::Ast(ast, partials),
+                Err(err) => Parsed::Failed(err.to_string()),
+            },
+        },
+    }
+}
+
+/// Parses every statement, spreading the work over the available cores.
+fn parse_all(statements: &[splitter::Statement<'_>], dialect: Dialect) -> Vec<Parsed> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(8);
+    if threads <= 1 || statements.len() < 64 {
+        let parser = parser_dialect(dialect);
+        return statements
+            .iter()
+            .map(|s| parse_one(s, dialect, parser.as_ref()))
+            .collect();
+    }
+    let chunk = statements.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = statements
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    let parser = parser_dialect(dialect);
+                    part.iter()
+                        .map(|s| parse_one(s, dialect, parser.as_ref()))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+fn first_line(text: &str) -> String {
+    let line = text.lines().next().unwrap_or("").trim();
+    if line.chars().count() > 120 {
+        format!("{}…", line.chars().take(120).collect::<String>())
+    } else {
+        line.to_owned()
+    }
+}
+
+/// Imports SQL text. `dialect` forces the dialect; without it the dialect is detected.
+pub fn import_sql(source: &str, file: &str, dialect: Option<Dialect>) -> Imported {
+    let (dialect, detected) = match dialect {
+        Some(d) => (d, None),
+        None => {
+            let (d, reason) = detect(source);
+            (d, Some(reason))
+        }
+    };
+    let statements = splitter::split(source, dialect);
+    let parsed = parse_all(&statements, dialect);
+    let mut b = Builder::new(dialect, file);
+    let mut stats = ImportStats {
+        statements: statements.len(),
+        ..ImportStats::default()
+    };
+    for (statement, parsed) in statements.iter().zip(parsed) {
+        let origin = Origin {
+            line: statement.line,
+            column: statement.column,
+            first_line: first_line(&statement.text),
+        };
+        match parsed {
+            Parsed::Skip => stats.skipped += 1,
+            Parsed::Data => stats.data += 1,
+            Parsed::Passthrough => {
+                stats.passthrough += 1;
+                b.passthrough(&statement.text, &origin);
+            }
+            Parsed::Ast(ast, partials) => {
+                for node in &ast {
+                    if !apply(&mut b, node, &statement.text, &origin) {
+                        stats.passthrough += 1;
+                    }
+                    if let Statement::CreateTable(create) = node
+                        && !partials.is_empty()
+                    {
+                        let name = names::qualified(&create.name, dialect);
+                        partial_unique::apply(&mut b, &name, &partials, &origin);
+                    }
+                }
+            }
+            Parsed::Failed(reason) => {
+                if !fallback::handle_unparsed(&mut b, &statement.text, &origin) {
+                    stats.passthrough += 1;
+                    b.report(
+                        &origin,
+                        Severity::Warning,
+                        format!("could not be read ({reason}); kept verbatim"),
+                    );
+                    b.passthrough(&statement.text, &origin);
+                }
+            }
+        }
+    }
+    let (doc, diagnostics) = b.finish();
+    let mut imported = Imported {
+        doc,
+        dialect,
+        detected,
+        diagnostics,
+        stats,
+    };
+    post::mark_serial_columns(&mut imported.doc);
+    post::check_types(&mut imported);
+    imported
+}
+
+mod post;
+
+/// Applies one parsed statement; returns false when it was kept verbatim instead.
+fn apply(b: &mut Builder, statement: &Statement, sql: &str, origin: &Origin) -> bool {
+    match statement {
+        Statement::CreateTable(create) => create_table::create_table(b, create, origin),
+        Statement::AlterTable(alter) => alter::alter_table(b, alter, origin),
+        Statement::CreateIndex(index) => alter::create_index(b, index, origin),
+        Statement::Comment {
+            object_type,
+            object_name,
+            comment,
+            ..
+        } => {
+            alter::comment(b, *object_type, object_name, comment.as_ref(), origin);
+        }
+        Statement::CreateType {
+            name,
+            representation,
+        } => {
+            objects::create_type(b, name, representation.as_ref(), sql, origin);
+        }
+        Statement::CreateDomain(domain) => objects::create_domain(b, domain, origin),
+        Statement::CreateSequence {
+            name,
+            sequence_options,
+            ..
+        } => objects::create_sequence(b, name, sequence_options, origin),
+        Statement::CreateView(view) => objects::create_view(b, view, origin),
+        Statement::CreateSchema { schema_name, .. } => objects::create_schema(b, schema_name),
+        Statement::Drop {
+            object_type: ObjectType::Table,
+            names,
+            ..
+        } => alter::drop_tables(b, names),
+        Statement::Drop { .. }
+        | Statement::CreateDatabase { .. }
+        | Statement::AlterIndex { .. } => {}
+        _ => {
+            b.passthrough(sql, origin);
+            return false;
+        }
+    }
+    true
+}

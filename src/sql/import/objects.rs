@@ -1,0 +1,169 @@
+//! CREATE TYPE (enums), DOMAIN, SEQUENCE, VIEW and SCHEMA.
+
+use std::ops::ControlFlow;
+
+use sqlparser::ast::{
+    CreateDomain, CreateView, Expr, ObjectName, SchemaName, SequenceOptions, TableConstraint,
+    UserDefinedTypeRepresentation,
+};
+
+use super::builder::{Builder, Origin};
+use super::names;
+use crate::model::*;
+
+/// CREATE TYPE. Enums become model enums; composite, range and base types are kept verbatim.
+pub fn create_type(
+    b: &mut Builder,
+    name: &ObjectName,
+    representation: Option<&UserDefinedTypeRepresentation>,
+    sql: &str,
+    origin: &Origin,
+) {
+    match representation {
+        Some(UserDefinedTypeRepresentation::Enum { labels }) => {
+            let source = Some(b.source(origin));
+            b.add_enum(EnumType {
+                id: EnumId(0),
+                name: names::qualified(name, b.dialect),
+                values: labels.iter().map(|l| l.value.clone()).collect(),
+                comment: None,
+                source,
+            });
+        }
+        _ => b.passthrough(sql, origin),
+    }
+}
+
+/// CREATE DOMAIN.
+pub fn create_domain(b: &mut Builder, domain: &CreateDomain, origin: &Origin) {
+    let checks = domain
+        .constraints
+        .iter()
+        .filter_map(|c| match c {
+            TableConstraint::Check(check) => Some(check.expr.to_string()),
+            _ => None,
+        })
+        .collect();
+    let source = Some(b.source(origin));
+    let base_type = b.data_type(&domain.data_type.to_string());
+    let nullable = !domain
+        .constraints
+        .iter()
+        .any(|c| c.to_string().to_ascii_uppercase().contains("NOT NULL"));
+    b.add_domain(Domain {
+        id: DomainId(0),
+        name: names::qualified(&domain.name, b.dialect),
+        base_type,
+        nullable,
+        default: domain.default.as_ref().map(ToString::to_string),
+        checks,
+        comment: None,
+        source,
+    });
+}
+
+fn number(expr: &Expr) -> Option<i64> {
+    expr.to_string().replace(' ', "").parse().ok()
+}
+
+/// CREATE SEQUENCE.
+pub fn create_sequence(
+    b: &mut Builder,
+    name: &ObjectName,
+    options: &[SequenceOptions],
+    origin: &Origin,
+) {
+    let mut sequence = Sequence {
+        id: SequenceId(0),
+        name: names::qualified(name, b.dialect),
+        start: None,
+        increment: None,
+        min_value: None,
+        max_value: None,
+        cache: None,
+        cycle: false,
+        owned_by: None,
+        source: Some(b.source(origin)),
+    };
+    for option in options {
+        match option {
+            SequenceOptions::IncrementBy(e, _) => sequence.increment = number(e),
+            SequenceOptions::StartWith(e, _) => sequence.start = number(e),
+            SequenceOptions::MinValue(e) => sequence.min_value = e.as_ref().and_then(number),
+            SequenceOptions::MaxValue(e) => sequence.max_value = e.as_ref().and_then(number),
+            SequenceOptions::Cache(e) => sequence.cache = number(e),
+            SequenceOptions::Cycle(no_cycle) => sequence.cycle = !*no_cycle,
+            SequenceOptions::OwnedBy(Some(owner)) => {
+                sequence.owned_by = owned_by(&names::parts(owner, b.dialect), b.dialect)
+            }
+            _ => {}
+        }
+    }
+    b.add_sequence(sequence);
+}
+
+/// `OWNED BY table.column` as a table name and a column name.
+pub fn owned_by(parts: &[String], dialect: Dialect) -> Option<(QualifiedName, String)> {
+    let (column, table) = parts.split_last()?;
+    if table.is_empty() {
+        return None;
+    }
+    Some((
+        names::qualified_from_parts(table.to_vec(), dialect),
+        column.clone(),
+    ))
+}
+
+/// CREATE [MATERIALIZED] VIEW: the query is kept as text with the tables it reads.
+pub fn create_view(b: &mut Builder, view: &CreateView, origin: &Origin) {
+    let mut depends_on: Vec<QualifiedName> = Vec::new();
+    let dialect = b.dialect;
+    let _ = sqlparser::ast::visit_relations(&view.query, |relation| {
+        let name = names::qualified(relation, dialect);
+        if !depends_on.contains(&name) {
+            depends_on.push(name);
+        }
+        ControlFlow::<()>::Continue(())
+    });
+    let id = ViewId(b.next_id());
+    let source = Some(b.source(origin));
+    b.doc.views.insert(
+        id,
+        View {
+            id,
+            name: names::qualified(&view.name, dialect),
+            query: view.query.to_string(),
+            materialized: view.materialized,
+            depends_on,
+            comment: view.comment.clone(),
+            source,
+        },
+    );
+}
+
+/// CREATE SCHEMA (the default schema is not recorded).
+pub fn create_schema(b: &mut Builder, name: &SchemaName) {
+    let text = match name {
+        SchemaName::Simple(n) | SchemaName::NamedAuthorization(n, _) => {
+            names::parts(n, b.dialect).join(".")
+        }
+        SchemaName::UnnamedAuthorization(id) => names::ident(id, b.dialect),
+    };
+    let is_default = match b.dialect {
+        Dialect::Postgres => text == "public",
+        Dialect::Mssql => text.eq_ignore_ascii_case("dbo"),
+        _ => false,
+    };
+    if is_default || b.doc.namespaces.values().any(|n| n.name == text) {
+        return;
+    }
+    let id = NamespaceId(b.next_id());
+    b.doc.namespaces.insert(
+        id,
+        Namespace {
+            id,
+            name: text,
+            comment: None,
+        },
+    );
+}

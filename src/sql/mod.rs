@@ -1,0 +1,8 @@
+//! SQL: importing DDL into the model (and, later, writing it back out). The SQL parser's
+//! syntax tree stays inside [`import`]; everything else works with the model.
+
+pub mod canonical;
+pub mod import;
+pub mod types;
+
+pub use import::{Diagnostic, Imported, Severity, import_sql};
