@@ -22,7 +22,10 @@ fn missing_table(b: &mut Builder, name: &QualifiedName, origin: &Origin, what: &
 pub fn alter_table(b: &mut Builder, alter: &AlterTable, origin: &Origin) {
     let name = names::qualified(&alter.name, b.dialect);
     let Some(id) = b.table_id(&name) else {
-        missing_table(b, &name, origin, "ALTER TABLE");
+        // `ALTER TABLE` also changes the owner of views and sequences: nothing to report.
+        if !alter.operations.iter().all(is_ignorable) {
+            missing_table(b, &name, origin, "ALTER TABLE");
+        }
         return;
     };
     let Some(mut table) = b.doc.table(id).cloned() else {
@@ -154,20 +157,26 @@ fn alter_operation(
             }
         }
         AlterTableOperation::DropPrimaryKey { .. } => table.primary_key = None,
-        // Ownership, triggers, row security, replica identity and the like do not change the design.
-        AlterTableOperation::OwnerTo { .. }
-        | AlterTableOperation::EnableTrigger { .. }
-        | AlterTableOperation::DisableTrigger { .. }
-        | AlterTableOperation::EnableRowLevelSecurity
-        | AlterTableOperation::DisableRowLevelSecurity
-        | AlterTableOperation::ForceRowLevelSecurity
-        | AlterTableOperation::NoForceRowLevelSecurity
-        | AlterTableOperation::ReplicaIdentity { .. }
-        | AlterTableOperation::SetTblProperties { .. }
-        | AlterTableOperation::Algorithm { .. } => {}
-        AlterTableOperation::AttachPartitionOf { partition, .. } => {
-            let _ = partition;
+        AlterTableOperation::AttachPartitionOf {
+            partition,
+            for_values,
+        } => {
+            let child = names::qualified(partition, dialect);
+            match b.table_id(&child).and_then(|id| b.table_mut(id)) {
+                Some(child) => {
+                    child
+                        .options
+                        .0
+                        .insert("partition_of".into(), table.name.to_string());
+                    child
+                        .options
+                        .0
+                        .insert("partition_bound".into(), for_values.to_string());
+                }
+                None => missing_table(b, &child, origin, "ATTACH PARTITION"),
+            }
         }
+        op if is_ignorable(op) => {}
         other => b.report(
             origin,
             Severity::Note,
@@ -177,6 +186,24 @@ fn alter_operation(
             ),
         ),
     }
+}
+
+/// Ownership, triggers, row security, replica identity and the like do not change the design.
+fn is_ignorable(operation: &AlterTableOperation) -> bool {
+    matches!(
+        operation,
+        AlterTableOperation::OwnerTo { .. }
+            | AlterTableOperation::EnableTrigger { .. }
+            | AlterTableOperation::DisableTrigger { .. }
+            | AlterTableOperation::EnableRowLevelSecurity
+            | AlterTableOperation::DisableRowLevelSecurity
+            | AlterTableOperation::ForceRowLevelSecurity
+            | AlterTableOperation::NoForceRowLevelSecurity
+            | AlterTableOperation::ReplicaIdentity { .. }
+            | AlterTableOperation::SetTblProperties { .. }
+            | AlterTableOperation::Algorithm { .. }
+            | AlterTableOperation::AttachPartition { .. }
+    )
 }
 
 /// Removes a dropped column from every key and index of its table.
@@ -197,7 +224,15 @@ fn strip_column(table: &mut Table, column: ColumnId) {
 pub fn create_index(b: &mut Builder, index: &CreateIndex, origin: &Origin) {
     let name = names::qualified(&index.table_name, b.dialect);
     let Some(id) = b.table_id(&name) else {
-        missing_table(b, &name, origin, "CREATE INDEX");
+        // Indexes on materialized views are not part of the model.
+        if !b
+            .doc
+            .views
+            .values()
+            .any(|v| names::key(&v.name) == names::key(&name))
+        {
+            missing_table(b, &name, origin, "CREATE INDEX");
+        }
         return;
     };
     let Some(mut table) = b.doc.table(id).cloned() else {

@@ -199,6 +199,7 @@ impl Builder {
     /// Finishes the document: resolves foreign keys and late type references, marks primary
     /// key columns NOT NULL (as the engines do), and reports what stays unresolved.
     pub fn finish(mut self) -> (Document, Vec<Diagnostic>) {
+        super::partitions::inherit_partition_keys(&mut self);
         let ids: Vec<TableId> = self.doc.tables.keys().copied().collect();
         for id in ids {
             let Some(mut table) = self.doc.table(id).cloned() else {

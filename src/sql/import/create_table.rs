@@ -411,6 +411,39 @@ fn table_options(b: &Builder, table: &mut Table, options: &CreateTableOptions) {
 pub fn create_table(b: &mut Builder, create: &CreateTable, origin: &Origin) {
     let mut table = Table::new(names::qualified(&create.name, b.dialect));
     table.source = Some(b.source(origin));
+    // Inherited and partition tables start with their parent's columns.
+    let parents: Vec<&sqlparser::ast::ObjectName> = create
+        .inherits
+        .iter()
+        .flatten()
+        .chain(create.partition_of.iter())
+        .collect();
+    for parent in parents {
+        let parent_name = names::qualified(parent, b.dialect);
+        let Some(parent) = b
+            .table_id(&parent_name)
+            .and_then(|id| b.doc.table(id))
+            .cloned()
+        else {
+            b.report(
+                origin,
+                Severity::Error,
+                format!("parent table {parent_name} is not defined (earlier in the file)"),
+            );
+            continue;
+        };
+        for column in parent.columns {
+            if !table
+                .columns
+                .iter()
+                .any(|c| c.name.eq_ignore_ascii_case(&column.name))
+            {
+                let mut column = column;
+                column.id = ColumnId(b.next_id());
+                table.columns.push(column);
+            }
+        }
+    }
     let mut deferred = Vec::new();
     for def in &create.columns {
         let (column, options) = column(b, def);

@@ -14,8 +14,8 @@ use crate::model::{Dialect, Identity, IdentityKind};
 pub enum Prepared<'a> {
     /// Nothing to model: skip quietly.
     Skip,
-    /// Parse this (possibly rewritten) text; add these partial unique indexes afterwards.
-    Parse(Cow<'a, str>, Vec<PartialUnique>),
+    /// Parse these (possibly rewritten) texts; add these partial unique indexes afterwards.
+    Parse(Vec<Cow<'a, str>>, Vec<PartialUnique>),
 }
 
 fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
@@ -37,6 +37,29 @@ pub fn prepare(text: &str, dialect: Dialect) -> Prepared<'_> {
     {
         return Prepared::Skip;
     }
+    // Planner statistics and storage settings of a column do not change the design.
+    if word(0) == "ALTER"
+        && word(1) == "TABLE"
+        && [
+            " SET STATISTICS ",
+            " SET STORAGE ",
+            " SET COMPRESSION ",
+            " SET (",
+            " RESET (",
+        ]
+        .iter()
+        .any(|s| upper.contains(s))
+        && !upper.contains(" ADD ")
+    {
+        return Prepared::Skip;
+    }
+    if dialect == Dialect::Postgres
+        && word(0) == "CREATE"
+        && word(1) == "SCHEMA"
+        && let Some(parts) = super::schema_elements::split(text)
+    {
+        return Prepared::Parse(parts.into_iter().map(Cow::Owned).collect(), Vec::new());
+    }
     let mut text: Cow<'_, str> = Cow::Borrowed(text);
     // CREATE INDEX ... ON ONLY parent: the index of a partitioned table.
     if word(0) == "CREATE"
@@ -50,6 +73,31 @@ pub fn prepare(text: &str, dialect: Dialect) -> Prepared<'_> {
     if dialect == Dialect::Mysql && find_ci(&text, ") BINARY").is_some() {
         text = Cow::Owned(strip_binary_attribute(&text));
     }
+    // CREATE DOMAIN name type (PostgreSQL accepts AS as optional).
+    if word(0) == "CREATE" && word(1) == "DOMAIN" && word(3) != "AS" {
+        text = Cow::Owned(insert_domain_as(&text));
+    }
+    // PostgreSQL 18 virtual generated columns: the parser knows only STORED (which is how
+    // PostgreSQL 15 loads them too).
+    if dialect == Dialect::Postgres && find_ci(&text, ") VIRTUAL").is_some() {
+        text = Cow::Owned(
+            text.replace(") VIRTUAL", ") STORED")
+                .replace(") virtual", ") STORED"),
+        );
+    }
+    // A materialized view created empty is still the same view.
+    if word(0) == "CREATE" && word(1) == "MATERIALIZED" {
+        let trimmed = text.trim_end().trim_end_matches(';');
+        if trimmed.to_ascii_uppercase().ends_with("WITH NO DATA")
+            || trimmed.to_ascii_uppercase().ends_with("WITH DATA")
+        {
+            let cut = trimmed
+                .to_ascii_uppercase()
+                .rfind("WITH")
+                .unwrap_or(trimmed.len());
+            text = Cow::Owned(trimmed.get(..cut).unwrap_or(trimmed).to_owned());
+        }
+    }
     let mut partials = Vec::new();
     if dialect == Dialect::Postgres
         && word(0) == "CREATE"
@@ -60,7 +108,31 @@ pub fn prepare(text: &str, dialect: Dialect) -> Prepared<'_> {
         text = Cow::Owned(rewritten);
         partials = found;
     }
-    Prepared::Parse(text, partials)
+    Prepared::Parse(vec![text], partials)
+}
+
+/// `CREATE DOMAIN name type ...` → `CREATE DOMAIN name AS type ...`.
+fn insert_domain_as(text: &str) -> String {
+    let mut words = 0;
+    let mut in_word = false;
+    let mut quote = false;
+    for (i, c) in text.char_indices() {
+        if c == '"' {
+            quote = !quote;
+        }
+        let space = c.is_whitespace() && !quote;
+        if !space && !in_word {
+            words += 1;
+            in_word = true;
+        } else if space && in_word {
+            in_word = false;
+            if words == 3 {
+                let (head, tail) = text.split_at(i);
+                return format!("{head} AS{tail}");
+            }
+        }
+    }
+    text.to_owned()
 }
 
 fn strip_binary_attribute(text: &str) -> String {
@@ -192,7 +264,7 @@ mod tests {
 
     fn rewritten(text: &str, dialect: Dialect) -> String {
         match prepare(text, dialect) {
-            Prepared::Parse(text, _) => text.into_owned(),
+            Prepared::Parse(texts, _) => texts.join(";\n"),
             Prepared::Skip => "<skip>".into(),
         }
     }

@@ -16,6 +16,8 @@ mod fallback;
 mod names;
 mod objects;
 mod partial_unique;
+mod partitions;
+mod schema_elements;
 pub mod splitter;
 
 use sqlparser::ast::{ObjectType, Statement};
@@ -94,14 +96,20 @@ fn parse_one(
         Disposition::Passthrough => Parsed::Passthrough,
         Disposition::Parse => match fallback::prepare(&statement.text, dialect) {
             Prepared::Skip => Parsed::Skip,
-            Prepared::Parse(text, partials) => match Parser::new(parser)
-                .with_recursion_limit(200)
-                .try_with_sql(&text)
-                .and_then(|mut p| p.parse_statements())
-            {
-                Ok(ast) => Parsed::Ast(ast, partials),
-                Err(err) => Parsed::Failed(err.to_string()),
-            },
+            Prepared::Parse(texts, partials) => {
+                let mut ast = Vec::new();
+                for text in texts {
+                    let parsed = Parser::new(parser)
+                        .with_recursion_limit(200)
+                        .try_with_sql(&text)
+                        .and_then(|mut p| p.parse_statements());
+                    match parsed {
+                        Ok(nodes) => ast.extend(nodes),
+                        Err(err) => return Parsed::Failed(err.to_string()),
+                    }
+                }
+                Parsed::Ast(ast, partials)
+            }
         },
     }
 }
