@@ -57,7 +57,7 @@ pub fn classify(text: &str, dialect: Dialect) -> Disposition {
         }
         "CREATE" => match word(1) {
             "TABLE" | "INDEX" | "VIEW" | "MATERIALIZED" | "SEQUENCE" | "SCHEMA" | "DOMAIN"
-            | "TYPE" | "DATABASE" | "UNIQUE" | "FULLTEXT" | "SPATIAL" | "CLUSTERED"
+            | "TYPE" | "DATABASE" | "VIRTUAL" | "UNIQUE" | "FULLTEXT" | "SPATIAL" | "CLUSTERED"
             | "NONCLUSTERED" | "BITMAP" => Disposition::Parse,
             _ => Disposition::Passthrough,
         },

@@ -16,6 +16,16 @@ fn index_column_name(part: &IndexColumn, dialect: Dialect) -> Option<String> {
     match &part.column.expr {
         Expr::Identifier(id) => Some(names::ident(id, dialect)),
         Expr::CompoundIdentifier(ids) => ids.last().map(|id| names::ident(id, dialect)),
+        // MySQL `col(190)` indexes a prefix of the column: it is still that column.
+        Expr::Function(function) if dialect == Dialect::Mysql => {
+            let args = function.args.to_string();
+            let inner = args.trim_start_matches('(').trim_end_matches(')');
+            let name = names::parts(&function.name, dialect);
+            match (inner.trim().parse::<u32>(), name.as_slice()) {
+                (Ok(_), [column]) => Some(column.clone()),
+                _ => None,
+            }
+        }
         _ => None,
     }
 }
@@ -407,6 +417,37 @@ fn table_options(b: &Builder, table: &mut Table, options: &CreateTableOptions) {
     }
 }
 
+/// SQLite `CREATE VIRTUAL TABLE t USING fts4 (a, b, tokenize=...)`: a table whose columns are
+/// the module arguments that are plain names.
+pub fn create_virtual_table(
+    b: &mut Builder,
+    name: &sqlparser::ast::ObjectName,
+    module: &sqlparser::ast::Ident,
+    args: &[sqlparser::ast::Ident],
+    origin: &Origin,
+) {
+    let mut table = Table::new(names::qualified(name, b.dialect));
+    table.source = Some(b.source(origin));
+    table
+        .options
+        .0
+        .insert("virtual".into(), module.value.clone());
+    for arg in args {
+        let text = arg.value.trim();
+        if text.is_empty() || text.contains('=') {
+            continue;
+        }
+        let column_name = text.split_whitespace().next().unwrap_or(text);
+        let mut column = Column::new(
+            names::unquote(column_name, b.dialect),
+            DataType::new(TypeKind::Other(String::new())),
+        );
+        column.id = ColumnId(b.next_id());
+        table.columns.push(column);
+    }
+    b.add_table(table, origin);
+}
+
 /// CREATE TABLE.
 pub fn create_table(b: &mut Builder, create: &CreateTable, origin: &Origin) {
     let mut table = Table::new(names::qualified(&create.name, b.dialect));
@@ -455,6 +496,12 @@ pub fn create_table(b: &mut Builder, create: &CreateTable, origin: &Origin) {
     }
     for constraint in &create.constraints {
         add_constraint(b, &mut table, constraint, origin);
+    }
+    if b.dialect == Dialect::Sqlite
+        && let Some(pk) = &table.primary_key
+    {
+        let pk = pk.columns.clone();
+        table.uniques.retain(|u| u.columns != pk);
     }
     table_options(b, &mut table, &create.table_options);
     if let Some(comment) = &create.comment {

@@ -98,6 +98,10 @@ pub fn prepare(text: &str, dialect: Dialect) -> Prepared<'_> {
             text = Cow::Owned(trimmed.get(..cut).unwrap_or(trimmed).to_owned());
         }
     }
+    // Firebird-style `BLOB SUB_TYPE TEXT` (SQLite accepts any words as a type).
+    if dialect == Dialect::Sqlite && find_ci(&text, " SUB_TYPE ").is_some() {
+        text = Cow::Owned(strip_sub_type(&text));
+    }
     let mut partials = Vec::new();
     if dialect == Dialect::Postgres
         && word(0) == "CREATE"
@@ -109,6 +113,21 @@ pub fn prepare(text: &str, dialect: Dialect) -> Prepared<'_> {
         partials = found;
     }
     Prepared::Parse(vec![text], partials)
+}
+
+fn strip_sub_type(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = find_ci(rest, " SUB_TYPE ") {
+        out.push_str(rest.get(..at).unwrap_or(""));
+        let after = rest.get(at + " SUB_TYPE ".len()..).unwrap_or("");
+        let word_end = after
+            .find(|c: char| !c.is_alphanumeric() && c != '_')
+            .unwrap_or(after.len());
+        rest = after.get(word_end..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `CREATE DOMAIN name type ...` → `CREATE DOMAIN name AS type ...`.

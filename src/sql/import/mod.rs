@@ -246,6 +246,14 @@ fn apply(b: &mut Builder, statement: &Statement, sql: &str, origin: &Origin) -> 
             objects::create_type(b, name, representation.as_ref(), sql, origin);
         }
         Statement::CreateDomain(domain) => objects::create_domain(b, domain, origin),
+        Statement::CreateVirtualTable {
+            name,
+            module_name,
+            module_args,
+            ..
+        } => {
+            create_table::create_virtual_table(b, name, module_name, module_args, origin);
+        }
         Statement::CreateSequence {
             name,
             sequence_options,
