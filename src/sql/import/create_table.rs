@@ -381,7 +381,7 @@ pub fn add_column_constraints(
     }
 }
 
-fn table_options(b: &Builder, table: &mut Table, options: &CreateTableOptions) {
+fn table_options(table: &mut Table, options: &CreateTableOptions) {
     let list: &[SqlOption] = match options {
         CreateTableOptions::With(o)
         | CreateTableOptions::Options(o)
@@ -407,11 +407,16 @@ fn table_options(b: &Builder, table: &mut Table, options: &CreateTableOptions) {
                 table.comment = Some(text.clone());
             }
             other => {
-                let _ = b;
-                table.options.0.insert(
-                    format!("option_{}", table.options.0.len()),
-                    other.to_string(),
-                );
+                // `ENGINE = InnoDB` and similar: keep as key and value.
+                let text = other.to_string();
+                let (key, value) = match text.split_once('=') {
+                    Some((key, value)) => (
+                        key.trim().to_ascii_lowercase().replace(' ', "_"),
+                        value.trim().to_owned(),
+                    ),
+                    None => (format!("option_{}", table.options.0.len()), text.clone()),
+                };
+                table.options.0.insert(key, value);
             }
         }
     }
@@ -503,7 +508,7 @@ pub fn create_table(b: &mut Builder, create: &CreateTable, origin: &Origin) {
         let pk = pk.columns.clone();
         table.uniques.retain(|u| u.columns != pk);
     }
-    table_options(b, &mut table, &create.table_options);
+    table_options(&mut table, &create.table_options);
     if let Some(comment) = &create.comment {
         let (sqlparser::ast::CommentDef::WithEq(text)
         | sqlparser::ast::CommentDef::WithoutEq(text)) = comment;
@@ -529,6 +534,12 @@ pub fn create_table(b: &mut Builder, create: &CreateTable, origin: &Origin) {
                 .0
                 .insert("partition_bound".into(), bounds.to_string());
         }
+    }
+    if let Some(partition_by) = &create.partition_by {
+        table
+            .options
+            .0
+            .insert("partition_by".into(), partition_by.to_string());
     }
     if let Some(parents) = &create.inherits {
         let list: Vec<String> = parents

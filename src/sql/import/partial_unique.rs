@@ -51,7 +51,7 @@ pub fn extract(text: &str) -> Option<(String, Vec<PartialUnique>)> {
     let mut found = Vec::new();
     let mut removed: Vec<(usize, usize)> = Vec::new();
     for (index, (start, stop)) in items.iter().enumerate() {
-        let item = text.get(*start..*stop)?.trim();
+        let item = strip_leading_comments(text.get(*start..*stop)?);
         let upper = item.to_ascii_uppercase();
         let Some(rest) = upper.strip_prefix("UNIQUE") else {
             continue;
@@ -89,6 +89,15 @@ pub fn extract(text: &str) -> Option<(String, Vec<PartialUnique>)> {
         out.replace_range(start..stop, "");
     }
     Some((out, found))
+}
+
+/// The item without the `--` comment lines in front of it.
+fn strip_leading_comments(item: &str) -> &str {
+    let mut rest = item.trim();
+    while rest.starts_with("--") {
+        rest = rest.split_once('\n').map_or("", |(_, tail)| tail).trim();
+    }
+    rest
 }
 
 /// Adds the partial unique indexes to the table just created.
