@@ -10,6 +10,8 @@ pub enum Action {
     New,
     /// Open a project file chosen in a dialog.
     Open,
+    /// Import a SQL file chosen in a dialog.
+    ImportSql,
     /// Save to the current file (asks for a name when there is none).
     Save,
     /// Save under a new name.
@@ -45,11 +47,12 @@ const fn command_shift(key: Key) -> KeyboardShortcut {
 impl Action {
     /// Every action. Shortcuts with more modifiers come before those with fewer, so
     /// Ctrl+Shift+S is matched before Ctrl+S.
-    pub const ALL: [Self; 13] = [
+    pub const ALL: [Self; 14] = [
         Self::SaveAs,
         Self::Redo,
         Self::New,
         Self::Open,
+        Self::ImportSql,
         Self::Save,
         Self::Quit,
         Self::Undo,
@@ -66,6 +69,7 @@ impl Action {
         match self {
             Self::New => "New",
             Self::Open => "Open…",
+            Self::ImportSql => "Import SQL…",
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
             Self::Quit => "Quit",
@@ -85,6 +89,7 @@ impl Action {
         Some(match self {
             Self::New => command(Key::N),
             Self::Open => command(Key::O),
+            Self::ImportSql => command(Key::I),
             Self::Save => command(Key::S),
             Self::SaveAs => command_shift(Key::S),
             Self::Quit => command(Key::Q),

@@ -30,6 +30,10 @@ impl PendingAction {
 pub enum Dialog {
     /// "Save changes before …?"
     UnsavedChanges(PendingAction),
+    /// Which dialect to read a SQL file as.
+    Import(Box<super::import::ImportSetup>),
+    /// What an import found.
+    ImportReport(Box<super::import::ImportReport>),
     /// Something failed; the message says what and why.
     Error {
         /// One line naming what failed.
@@ -43,11 +47,21 @@ pub enum Dialog {
 /// commands.
 pub fn dialog_ui(
     ctx: &egui::Context,
-    dialog: Dialog,
+    mut dialog: Dialog,
     commands: &mut Vec<Command>,
 ) -> Option<Dialog> {
     let mut keep_open = true;
-    match &dialog {
+    match &mut dialog {
+        Dialog::Import(setup) => {
+            let response = egui::Modal::new(egui::Id::unique("import_setup"))
+                .show(ctx, |ui| super::import::setup_ui(ui, setup, commands));
+            keep_open = response.inner && !response.should_close();
+        }
+        Dialog::ImportReport(report) => {
+            let response = egui::Modal::new(egui::Id::unique("import_report"))
+                .show(ctx, |ui| super::import::report_ui(ui, report));
+            keep_open = response.inner && !response.should_close();
+        }
         Dialog::UnsavedChanges(action) => {
             let response = egui::Modal::new(egui::Id::unique("unsaved_changes")).show(ctx, |ui| {
                 ui.set_max_width(420.0);
@@ -79,8 +93,8 @@ pub fn dialog_ui(
         Dialog::Error { title, message } => {
             let response = egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
                 ui.set_max_width(480.0);
-                ui.heading(title);
-                ui.label(message);
+                ui.heading(title.as_str());
+                ui.label(message.as_str());
                 ui.add_space(8.0);
                 if ui.button("OK").clicked() {
                     keep_open = false;

@@ -38,6 +38,8 @@ pub fn menu_bar_ui(app: &mut SchemataApp, ui: &mut egui::Ui) {
                 }
             });
             ui.separator();
+            action_button(ui, app, Action::ImportSql, Action::ImportSql.label(), true);
+            ui.separator();
             for action in [Action::Save, Action::SaveAs] {
                 action_button(ui, app, action, action.label(), true);
             }

@@ -7,6 +7,7 @@ mod actions;
 mod canvas;
 mod dialogs;
 mod files;
+mod import;
 mod menus;
 mod theme;
 mod viewport;
@@ -17,6 +18,7 @@ use std::path::PathBuf;
 pub use actions::Action;
 pub use canvas::Canvas;
 pub use dialogs::{Dialog, PendingAction};
+pub use import::{ImportReport, ImportSetup};
 pub use viewport::Viewport;
 
 use crate::history::History;
@@ -31,6 +33,10 @@ pub enum Command {
     OpenPath(PathBuf),
     /// Save to this path and make it the document's file.
     SaveTo(PathBuf),
+    /// Import this SQL file (asks for the dialect first).
+    ImportPath(PathBuf),
+    /// Run a confirmed import.
+    RunImport(Box<ImportSetup>),
     /// Replace the selection.
     Select(BTreeSet<TableId>),
     /// Start an undo transaction (a drag).
@@ -205,6 +211,8 @@ impl SchemataApp {
             Command::SaveTo(path) => {
                 self.save_to(path);
             }
+            Command::ImportPath(path) => self.start_import(&path),
+            Command::RunImport(setup) => self.run_import(&setup),
             Command::Select(selection) => {
                 self.selection = selection
                     .into_iter()
@@ -235,6 +243,11 @@ impl SchemataApp {
             Action::Quit => self.guard(ctx, PendingAction::Quit),
             Action::Save => {
                 self.save();
+            }
+            Action::ImportSql => {
+                if let Some(path) = import::pick_sql() {
+                    self.start_import(&path);
+                }
             }
             Action::SaveAs => {
                 self.save_as();
@@ -331,6 +344,15 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
         options,
         Box::new(move |cc| {
             let mut app = match file {
+                Some(path)
+                    if path
+                        .extension()
+                        .is_some_and(|e| !e.eq_ignore_ascii_case(crate::project::EXTENSION)) =>
+                {
+                    let mut app = SchemataApp::new(Document::new(), None);
+                    app.start_import(&path);
+                    app
+                }
                 Some(path) => {
                     let mut app = SchemataApp::new(Document::new(), None);
                     app.open(&path);

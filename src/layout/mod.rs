@@ -2,4 +2,4 @@
 
 mod shelf;
 
-pub use shelf::{place_tables, place_unplaced};
+pub use shelf::{place_below, place_tables, place_unplaced};

@@ -47,6 +47,26 @@ pub fn place_tables(doc: &mut Document, tables: &[TableId]) {
     }
 }
 
+/// Places all tables of `incoming` in rows below the tables of `existing`, so a merge does not
+/// overlap anything already on the canvas.
+pub fn place_below(existing: &Document, incoming: &mut Document) {
+    let metrics = Metrics::default();
+    let bounds = existing
+        .tables
+        .values()
+        .map(|t| table_rect(existing, t, &metrics))
+        .reduce(|a, b| a.union(&b));
+    let ids: Vec<TableId> = incoming.tables.keys().copied().collect();
+    place_tables(incoming, &ids);
+    if let Some(bounds) = bounds {
+        for table in incoming.tables.values_mut() {
+            let table = Arc::make_mut(table);
+            table.position.x += bounds.min.x;
+            table.position.y += bounds.max.y + GAP * 2.0;
+        }
+    }
+}
+
 /// Places every table still at the origin (as imported tables are), unless it is the only one.
 pub fn place_unplaced(doc: &mut Document) {
     let unplaced: Vec<TableId> = doc

@@ -6,6 +6,7 @@
 //! unknown types, odd keys — are allowed here and reported by the validator instead.
 
 mod checks;
+mod merge;
 mod object;
 mod table_change;
 
@@ -43,6 +44,9 @@ pub enum Edit {
     ReplaceObject(Object),
     /// Changes the project's target dialect.
     SetTarget(Dialect),
+    /// Adds every object of another document (an import), with fresh ids; the created table
+    /// ids are returned.
+    Merge(Box<Document>),
     /// Several edits applied as one: all or nothing, one undo step.
     Batch {
         /// The name of the step, for the Edit menu.
@@ -98,6 +102,7 @@ impl Edit {
             Self::RemoveObject(id) => format!("Remove {}", id.describe(doc)),
             Self::ReplaceObject(object) => format!("Edit {}", object.describe()),
             Self::SetTarget(dialect) => format!("Target {}", dialect.display_name()),
+            Self::Merge(other) => format!("Import {} tables", other.tables.len()),
             Self::Batch { label, .. } => label.clone(),
         }
     }
@@ -143,6 +148,7 @@ pub fn apply(doc: &mut Document, edit: Edit) -> Result<Applied, EditError> {
         Edit::RemoveObject(id) => object::remove(doc, id)?,
         Edit::ReplaceObject(object) => object::replace(doc, object)?,
         Edit::SetTarget(dialect) => doc.target = dialect,
+        Edit::Merge(other) => applied.created = merge::merge(doc, *other)?,
     }
     Ok(applied)
 }

@@ -247,3 +247,41 @@ fn labels_name_the_object() {
     };
     assert_eq!(edit.label(&doc), "Rename table customers to clients");
 }
+
+#[test]
+fn merging_a_document_keeps_its_references_with_fresh_ids() {
+    let (mut doc, customers, _) = two_tables();
+    let sample = crate::samples::ecommerce().unwrap();
+    let created = apply(&mut doc, Edit::Merge(Box::new(sample.clone())))
+        .unwrap()
+        .created;
+    assert_eq!(created.len(), sample.tables.len());
+    assert_eq!(doc.tables.len(), 2 + sample.tables.len());
+    assert!(doc.table(customers).is_some());
+    let merged_orders = doc
+        .tables
+        .values()
+        .filter(|t| t.name.name == "orders")
+        .find(|t| created.contains(&t.id.0))
+        .unwrap();
+    for fk in &merged_orders.foreign_keys {
+        let target = doc
+            .referenced_table(fk)
+            .expect("resolved inside the merged tables");
+        assert!(created.contains(&target.id.0));
+        for column in &fk.referenced_columns {
+            let ColumnRef::Resolved(id) = column else {
+                panic!("unresolved")
+            };
+            assert!(target.column(*id).is_some());
+        }
+    }
+    let status = merged_orders.column_named("status").unwrap();
+    let TypeKind::Enum(TypeRef::Resolved(enum_id)) = status.data_type.kind else {
+        panic!("enum")
+    };
+    assert_eq!(doc.enums[&enum_id].name.name, "order_status");
+    assert_eq!(doc.groups.len(), sample.groups.len());
+    let grouped = merged_orders.group.unwrap();
+    assert!(doc.groups.contains_key(&grouped));
+}

@@ -55,7 +55,7 @@ fn alter_operation(
     let dialect = b.dialect;
     match operation {
         AlterTableOperation::AddConstraint { constraint, .. } => {
-            add_constraint(b, table, constraint, origin)
+            add_constraint(b, table, constraint, origin);
         }
         AlterTableOperation::AddColumn { column_def, .. } => {
             let (column, options) = column(b, column_def);
@@ -94,7 +94,7 @@ fn alter_operation(
                 AlterColumnOperation::SetNotNull => column.nullable = false,
                 AlterColumnOperation::DropNotNull => column.nullable = true,
                 AlterColumnOperation::SetDefault { value } => {
-                    column.default = Some(value.to_string())
+                    column.default = Some(value.to_string());
                 }
                 AlterColumnOperation::DropDefault => column.default = None,
                 AlterColumnOperation::SetDataType { .. } => {

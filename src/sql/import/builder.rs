@@ -14,13 +14,28 @@ use crate::model::*;
 
 /// Where the statement being applied came from.
 #[derive(Debug, Clone)]
-pub struct Origin {
+pub struct Origin<'a> {
     /// 1-based line.
     pub line: u32,
     /// 1-based column.
     pub column: u32,
-    /// First line of the statement.
-    pub first_line: String,
+    /// The statement's text.
+    pub text: &'a str,
+}
+
+/// Longest statement text kept in a diagnostic.
+const STATEMENT_LIMIT: usize = 4000;
+
+/// The statement text for a diagnostic, cut at a sensible length.
+fn statement_excerpt(text: &str) -> String {
+    if text.len() <= STATEMENT_LIMIT {
+        return text.to_owned();
+    }
+    let mut end = STATEMENT_LIMIT;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", text.get(..end).unwrap_or(""))
 }
 
 /// The document under construction and what was said about it.
@@ -72,7 +87,7 @@ impl Builder {
             file: self.file.clone(),
             line: origin.line,
             column: origin.column,
-            statement: origin.first_line.clone(),
+            statement: statement_excerpt(origin.text),
             message: message.into(),
         });
     }

@@ -34,10 +34,22 @@ pub struct Diagnostic {
     pub line: u32,
     /// 1-based column.
     pub column: u32,
-    /// The first line of the statement, for context.
+    /// The statement's text (cut after a few thousand characters), for context.
     pub statement: String,
     /// What happened, in words a user understands.
     pub message: String,
+}
+
+impl Diagnostic {
+    /// The first line of the statement, shortened for a list.
+    pub fn statement_first_line(&self) -> String {
+        let line = self.statement.lines().next().unwrap_or("").trim();
+        if line.chars().count() > 100 {
+            format!("{}…", line.chars().take(100).collect::<String>())
+        } else {
+            line.to_owned()
+        }
+    }
 }
 
 impl fmt::Display for Diagnostic {

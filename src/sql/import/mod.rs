@@ -146,15 +146,6 @@ fn parse_all(statements: &[splitter::Statement<'_>], dialect: Dialect) -> Vec<Pa
     })
 }
 
-fn first_line(text: &str) -> String {
-    let line = text.lines().next().unwrap_or("").trim();
-    if line.chars().count() > 120 {
-        format!("{}…", line.chars().take(120).collect::<String>())
-    } else {
-        line.to_owned()
-    }
-}
-
 /// Imports SQL text. `dialect` forces the dialect; without it the dialect is detected.
 pub fn import_sql(source: &str, file: &str, dialect: Option<Dialect>) -> Imported {
     let (dialect, detected) = match dialect {
@@ -175,7 +166,7 @@ pub fn import_sql(source: &str, file: &str, dialect: Option<Dialect>) -> Importe
         let origin = Origin {
             line: statement.line,
             column: statement.column,
-            first_line: first_line(&statement.text),
+            text: &statement.text,
         };
         match parsed {
             Parsed::Skip => stats.skipped += 1,

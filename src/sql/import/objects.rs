@@ -94,7 +94,7 @@ pub fn create_sequence(
             SequenceOptions::Cache(e) => sequence.cache = number(e),
             SequenceOptions::Cycle(no_cycle) => sequence.cycle = !*no_cycle,
             SequenceOptions::OwnedBy(Some(owner)) => {
-                sequence.owned_by = owned_by(&names::parts(owner, b.dialect), b.dialect)
+                sequence.owned_by = owned_by(&names::parts(owner, b.dialect), b.dialect);
             }
             _ => {}
         }

@@ -13,7 +13,6 @@ pub fn split(text: &str) -> Option<Vec<String>> {
     while let Some(&c) = bytes.get(i) {
         match (quote, c) {
             (Some(q), _) if c == q => quote = None,
-            (Some(_), _) => {}
             (None, b'\'' | b'"') => quote = Some(c),
             (None, b'(') => depth += 1,
             (None, b')') => depth = depth.saturating_sub(1),

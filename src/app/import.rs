@@ -1,0 +1,213 @@
+//! File → Import SQL…: choose a file, confirm the dialect, merge the result into the
+//! document as one undoable step, and show what the importer had to say.
+
+use std::path::{Path, PathBuf};
+
+use super::{Command, Dialog, SchemataApp};
+use crate::model::{Dialect, Edit, TableId};
+use crate::sql::{Diagnostic, import_sql};
+
+/// An import waiting for the user to confirm the dialect.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportSetup {
+    /// The SQL file.
+    pub path: PathBuf,
+    /// Its text.
+    pub text: String,
+    /// The detected dialect and why.
+    pub detected: (Dialect, String),
+    /// The dialect the user picked (the detected one unless changed).
+    pub chosen: Dialect,
+    /// A warning from decoding the file, if any.
+    pub decoding: Option<String>,
+}
+
+/// What an import found, shown after it ran.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportReport {
+    /// The file name.
+    pub file: String,
+    /// One line: tables, columns, keys, statements.
+    pub summary: String,
+    /// Findings in file order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The finding whose statement is shown.
+    pub selected: Option<usize>,
+}
+
+/// Asks for a SQL file. `None` when cancelled or when no dialog is available.
+pub fn pick_sql() -> Option<PathBuf> {
+    rfd::FileDialog::new()
+        .set_title("Import SQL")
+        .add_filter("SQL", &["sql", "ddl", "txt"])
+        .add_filter("All files", &["*"])
+        .pick_file()
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+impl SchemataApp {
+    /// Reads a SQL file and asks which dialect to read it as.
+    pub fn start_import(&mut self, path: &Path) {
+        match crate::cli::read_sql(path) {
+            Ok((text, decoding)) => {
+                let detected = crate::sql::import::detect(&text);
+                self.dialog = Some(Dialog::Import(Box::new(ImportSetup {
+                    path: path.to_path_buf(),
+                    chosen: detected.0,
+                    text,
+                    detected,
+                    decoding,
+                })));
+            }
+            Err(err) => {
+                self.dialog = Some(Dialog::Error {
+                    title: format!("Could not import {}", file_name(path)),
+                    message: err.to_string(),
+                });
+            }
+        }
+    }
+
+    /// Runs the import and merges the result into the document as one undoable step.
+    pub fn run_import(&mut self, setup: &ImportSetup) {
+        let name = file_name(&setup.path);
+        let mut imported = import_sql(&setup.text, &name, Some(setup.chosen));
+        crate::layout::place_below(self.history.doc(), &mut imported.doc);
+        let summary = format!(
+            "{} tables, {} columns, {} foreign keys read as {}; {} statements ({} data skipped, {} kept verbatim)",
+            imported.doc.tables.len(),
+            imported.doc.column_count(),
+            imported.doc.foreign_key_count(),
+            setup.chosen.display_name(),
+            imported.stats.statements,
+            imported.stats.data,
+            imported.stats.passthrough
+        );
+        let mut diagnostics = imported.diagnostics;
+        if let Some(warning) = &setup.decoding {
+            diagnostics.insert(
+                0,
+                Diagnostic {
+                    severity: crate::sql::Severity::Warning,
+                    file: name.clone(),
+                    line: 1,
+                    column: 1,
+                    statement: String::new(),
+                    message: warning.clone(),
+                },
+            );
+        }
+        self.history.commit();
+        match self.history.apply(Edit::Merge(Box::new(imported.doc))) {
+            Ok(applied) => {
+                self.selection = applied.created.into_iter().map(TableId).collect();
+                let doc = self.history.doc().clone();
+                self.canvas.zoom_to_fit(&doc);
+                self.status = format!("Imported {name}");
+                self.dialog = Some(Dialog::ImportReport(Box::new(ImportReport {
+                    file: name,
+                    summary,
+                    diagnostics,
+                    selected: None,
+                })));
+            }
+            Err(err) => {
+                self.dialog = Some(Dialog::Error {
+                    title: format!("Could not import {name}"),
+                    message: err.to_string(),
+                });
+            }
+        }
+    }
+}
+
+/// The dialect question before an import.
+pub fn setup_ui(ui: &mut egui::Ui, setup: &mut ImportSetup, commands: &mut Vec<Command>) -> bool {
+    let mut keep_open = true;
+    ui.set_max_width(520.0);
+    ui.heading("Import SQL");
+    ui.label(file_name(&setup.path));
+    ui.label(format!(
+        "Detected {} ({})",
+        setup.detected.0.display_name(),
+        setup.detected.1
+    ));
+    if let Some(warning) = &setup.decoding {
+        ui.colored_label(ui.visuals().warn_fg_color, warning);
+    }
+    egui::ComboBox::from_label("Read as")
+        .selected_text(setup.chosen.display_name())
+        .show_ui(ui, |ui| {
+            for dialect in Dialect::ALL {
+                ui.selectable_value(&mut setup.chosen, dialect, dialect.display_name());
+            }
+        });
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        if ui.button("Import").clicked() {
+            commands.push(Command::RunImport(Box::new(setup.clone())));
+            keep_open = false;
+        }
+        if ui.button("Cancel").clicked() {
+            keep_open = false;
+        }
+    });
+    keep_open
+}
+
+/// The list of findings after an import; clicking one shows its statement.
+pub fn report_ui(ui: &mut egui::Ui, report: &mut ImportReport) -> bool {
+    let mut keep_open = true;
+    ui.set_max_width(760.0);
+    ui.heading(format!("Imported {}", report.file));
+    ui.label(&report.summary);
+    if report.diagnostics.is_empty() {
+        ui.label("No problems found.");
+    } else {
+        ui.label(format!(
+            "{} findings — click one to see its statement",
+            report.diagnostics.len()
+        ));
+        egui::ScrollArea::vertical()
+            .id_salt("findings")
+            .max_height(240.0)
+            .show(ui, |ui| {
+                for (index, diagnostic) in report.diagnostics.iter().enumerate() {
+                    let text = format!(
+                        "{}:{} {}: {}",
+                        diagnostic.line, diagnostic.column, diagnostic.severity, diagnostic.message
+                    );
+                    if ui
+                        .selectable_label(report.selected == Some(index), text)
+                        .clicked()
+                    {
+                        report.selected = Some(index);
+                    }
+                }
+            });
+        if let Some(diagnostic) = report.selected.and_then(|i| report.diagnostics.get(i)) {
+            ui.separator();
+            ui.label(format!("Statement at line {}", diagnostic.line));
+            egui::ScrollArea::vertical()
+                .id_salt("statement")
+                .max_height(200.0)
+                .show(ui, |ui| {
+                    ui.add(
+                        egui::Label::new(egui::RichText::new(&diagnostic.statement).monospace())
+                            .selectable(true),
+                    );
+                });
+        }
+    }
+    ui.add_space(8.0);
+    if ui.button("Close").clicked() {
+        keep_open = false;
+    }
+    keep_open
+}
