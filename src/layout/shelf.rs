@@ -31,7 +31,8 @@ pub fn place_tables(doc: &mut Document, tables: &[TableId]) {
         .collect();
     let area: f32 = sizes.iter().map(|(_, w, h)| (w + GAP) * (h + GAP)).sum();
     let widest = sizes.iter().map(|(_, w, _)| *w).fold(0.0, f32::max);
-    let row_width = area.sqrt().max(widest) * 1.2;
+    // Aim for the proportions of a wide window.
+    let row_width = (area * 1.6).sqrt().max(widest);
     let (mut x, mut y, mut row_height) = (left, top, 0.0_f32);
     for (id, width, height) in sizes {
         if x > left && x - left + width > row_width {

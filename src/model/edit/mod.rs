@@ -22,7 +22,8 @@ use super::{ColumnId, Dialect, Document, Position, Table, TableId};
 pub enum Edit {
     /// Adds a table. Its id and the ids of its columns and constraints are assigned on apply;
     /// columns and constraints inside it may refer to each other by the placeholder ids the
-    /// caller gave them (they are remapped consistently).
+    /// caller gave them (they are remapped consistently). Columns nothing refers to may all
+    /// keep the placeholder id 0.
     AddTable(Table),
     /// Removes a table. Refused while another table's foreign key points at it; notes attached
     /// to it are detached.
@@ -162,7 +163,8 @@ fn add_table(doc: &mut Document, mut table: Table) -> Result<TableId, EditError>
     let mut remap = std::collections::BTreeMap::new();
     for column in &mut table.columns {
         let fresh = ColumnId(ids.next_raw());
-        if remap.insert(column.id, fresh).is_some() {
+        // Id 0 means "not referenced by anything": no mapping needed.
+        if column.id != ColumnId(0) && remap.insert(column.id, fresh).is_some() {
             return Err(EditError::Invalid(format!(
                 "table {} has two columns with the same id",
                 table.name

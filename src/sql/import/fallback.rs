@@ -18,8 +18,19 @@ pub enum Prepared<'a> {
     Parse(Vec<Cow<'a, str>>, Vec<PartialUnique>),
 }
 
+/// Byte offset of `needle` (upper case ASCII) in `haystack`, ignoring ASCII case; no allocation.
 fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
-    haystack.to_ascii_uppercase().find(needle)
+    let needle = needle.as_bytes();
+    let first = *needle.first()?;
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|window| {
+            window
+                .first()
+                .is_some_and(|b| b.to_ascii_uppercase() == first)
+                && window.eq_ignore_ascii_case(needle)
+        })
 }
 
 /// Rewrites a statement into a form the parser accepts, or says to skip it.
@@ -30,10 +41,15 @@ pub fn prepare(text: &str, dialect: Dialect) -> Prepared<'_> {
     if word(0) == "ALTER" && word(1) == "INDEX" {
         return Prepared::Skip;
     }
-    let upper = text.to_ascii_uppercase();
+    let ends_with_ci = |suffix: &str| {
+        text.len() >= suffix.len()
+            && text
+                .get(text.len() - suffix.len()..)
+                .is_some_and(|tail| tail.eq_ignore_ascii_case(suffix))
+    };
     if dialect == Dialect::Mysql
         && word(0) == "ALTER"
-        && (upper.ends_with("DISABLE KEYS") || upper.ends_with("ENABLE KEYS"))
+        && (ends_with_ci("DISABLE KEYS") || ends_with_ci("ENABLE KEYS"))
     {
         return Prepared::Skip;
     }
@@ -48,8 +64,8 @@ pub fn prepare(text: &str, dialect: Dialect) -> Prepared<'_> {
             " RESET (",
         ]
         .iter()
-        .any(|s| upper.contains(s))
-        && !upper.contains(" ADD ")
+        .any(|s| find_ci(text, s).is_some())
+        && find_ci(text, " ADD ").is_none()
     {
         return Prepared::Skip;
     }

@@ -71,7 +71,7 @@ enum Parsed {
     Failed(String),
 }
 
-fn parser_dialect(dialect: Dialect) -> Box<dyn ParserDialect + Send + Sync> {
+fn parser_dialect(dialect: Dialect) -> Box<dyn ParserDialect> {
     match dialect {
         Dialect::Postgres => Box::new(PostgreSqlDialect {}),
         Dialect::Mysql => Box::new(MySqlDialect {}),
@@ -114,36 +114,18 @@ fn parse_one(
     }
 }
 
-/// Parses every statement, spreading the work over the available cores.
+/// Parses every statement, spreading the work over the available cores (rayon's pool, whose
+/// threads live on between imports).
 fn parse_all(statements: &[splitter::Statement<'_>], dialect: Dialect) -> Vec<Parsed> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .min(8);
-    if threads <= 1 || statements.len() < 64 {
-        let parser = parser_dialect(dialect);
-        return statements
-            .iter()
-            .map(|s| parse_one(s, dialect, parser.as_ref()))
-            .collect();
-    }
-    let chunk = statements.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = statements
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    let parser = parser_dialect(dialect);
-                    part.iter()
-                        .map(|s| parse_one(s, dialect, parser.as_ref()))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    })
+    use rayon::prelude::*;
+    statements
+        .par_iter()
+        .with_min_len(4)
+        .map_init(
+            || parser_dialect(dialect),
+            |parser, s| parse_one(s, dialect, parser.as_ref()),
+        )
+        .collect()
 }
 
 /// Imports SQL text. `dialect` forces the dialect; without it the dialect is detected.

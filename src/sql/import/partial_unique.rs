@@ -163,7 +163,7 @@ mod tests {
     fn the_inline_partial_unique_is_taken_out() {
         let sql = "CREATE TABLE a (\n  id int,\n  is_default boolean,\n  UNIQUE(id, is_default) WHERE is_default = true\n)";
         let (text, found) = extract(sql).unwrap();
-        assert_eq!(text, "CREATE TABLE a (\n  id int,\n  is_default boolean\n)");
+        assert_eq!(text, "CREATE TABLE a (\n  id int,\n  is_default boolean)");
         assert_eq!(
             found,
             vec![PartialUnique {
