@@ -126,31 +126,65 @@ fn import_writes_a_project_and_canonical_json_and_reports_on_stderr() {
         .arg(&json)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("ecommerce.sql:21:1: note: UNIQUE (customer_id, address_type, is_default) WHERE"), "{err}");
-    assert!(err.contains(": error: column addresses.address_type has type address_type_enum"), "{err}");
-    assert!(err.contains("6 tables, 58 columns, 8 foreign keys"), "{err}");
+    assert!(
+        err.contains(
+            "ecommerce.sql:21:1: note: UNIQUE (customer_id, address_type, is_default) WHERE"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains(": error: column addresses.address_type has type address_type_enum"),
+        "{err}"
+    );
+    assert!(
+        err.contains("6 tables, 58 columns, 8 foreign keys"),
+        "{err}"
+    );
     let doc = schemata::project::load(&project).unwrap();
     assert_eq!(doc.tables.len(), 6);
-    let value: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
     assert_eq!(value["dialect"], "postgres");
-    assert_eq!(value["tables"]["orders"]["primary_key"], serde_json::json!(["id"]));
-    assert_eq!(value["tables"]["order_items"]["foreign_keys"][0]["ref_table"], "orders");
-    assert_eq!(value["tables"]["customers"]["columns"]["email"]["nullable"], false);
+    assert_eq!(
+        value["tables"]["orders"]["primary_key"],
+        serde_json::json!(["id"])
+    );
+    assert_eq!(
+        value["tables"]["order_items"]["foreign_keys"][0]["ref_table"],
+        "orders"
+    );
+    assert_eq!(
+        value["tables"]["customers"]["columns"]["email"]["nullable"],
+        false
+    );
 }
 
 #[test]
 fn import_exits_1_only_when_the_file_cannot_be_read() {
-    let out = schemata().args(["import", "/nonexistent/dump.sql"]).output().unwrap();
+    let out = schemata()
+        .args(["import", "/nonexistent/dump.sql"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("does not exist"));
     let dir = tempfile::tempdir().unwrap();
     let garbage = dir.path().join("garbage.sql");
     std::fs::write(&garbage, "this is not SQL at all; CREATE TABLE (;").unwrap();
     let out = schemata().arg("import").arg(&garbage).output().unwrap();
-    assert!(out.status.success(), "an import with diagnostics still succeeds");
-    let out = schemata().args(["import", "x.sql", "--from", "oracle"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "an import with diagnostics still succeeds"
+    );
+    let out = schemata()
+        .args(["import", "x.sql", "--from", "oracle"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("postgres, mysql, sqlite or mssql"));
 }

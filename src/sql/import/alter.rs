@@ -23,7 +23,18 @@ pub fn alter_table(b: &mut Builder, alter: &AlterTable, origin: &Origin) {
     let name = names::qualified(&alter.name, b.dialect);
     let Some(id) = b.table_id(&name) else {
         // `ALTER TABLE` also changes the owner of views and sequences: nothing to report.
-        if !alter.operations.iter().all(is_ignorable) {
+        // Nor do drop scripts that remove constraints before the tables exist.
+        let drops_only = alter.operations.iter().all(|op| {
+            matches!(
+                op,
+                AlterTableOperation::DropConstraint { .. }
+                    | AlterTableOperation::DropForeignKey { .. }
+                    | AlterTableOperation::DropPrimaryKey { .. }
+                    | AlterTableOperation::DropIndex { .. }
+                    | AlterTableOperation::DropColumn { .. }
+            )
+        });
+        if !drops_only && !alter.operations.iter().all(is_ignorable) {
             missing_table(b, &name, origin, "ALTER TABLE");
         }
         return;

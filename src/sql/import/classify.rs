@@ -13,6 +13,8 @@ pub enum Disposition {
     Passthrough,
     /// Parsed and turned into model objects.
     Parse,
+    /// SQL Server `sp_addextendedproperty`: a description for a table or column.
+    ExtendedProperty,
 }
 
 /// The first `n` words of a statement, upper-cased, ignoring `OR REPLACE` and the like.
@@ -44,6 +46,12 @@ pub fn leading_words(text: &str, n: usize) -> Vec<String> {
 pub fn classify(text: &str, dialect: Dialect) -> Disposition {
     let words = leading_words(text, 3);
     let word = |i: usize| words.get(i).map_or("", String::as_str);
+    if dialect == Dialect::Mssql
+        && matches!(word(0), "EXEC" | "EXECUTE")
+        && text.to_ascii_lowercase().contains("sp_addextendedproperty")
+    {
+        return Disposition::ExtendedProperty;
+    }
     match word(0) {
         "SET" | "RESET" | "USE" | "BEGIN" | "COMMIT" | "ROLLBACK" | "START" | "END" | "LOCK"
         | "UNLOCK" | "PRAGMA" | "ANALYZE" | "VACUUM" | "CHECKPOINT" | "SAVEPOINT" | "RELEASE"

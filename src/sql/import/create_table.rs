@@ -240,7 +240,13 @@ pub fn index_parts(
 /// `table` (which must already hold the column).
 pub fn column(b: &mut Builder, def: &ColumnDef) -> (Column, Vec<(Option<String>, ColumnOption)>) {
     let type_text = def.data_type.to_string();
-    let mut column = Column::new(names::ident(&def.name, b.dialect), b.data_type(&type_text));
+    let data_type = if type_text == super::tsql_rewrite::COMPUTED_TYPE {
+        // A computed column whose type comes from its expression.
+        DataType::new(TypeKind::Other("computed".into()))
+    } else {
+        b.data_type(&type_text)
+    };
+    let mut column = Column::new(names::ident(&def.name, b.dialect), data_type);
     column.id = ColumnId(b.next_id());
     let lower = type_text.to_ascii_lowercase();
     if matches!(
@@ -259,7 +265,11 @@ pub fn column(b: &mut Builder, def: &ColumnDef) -> (Column, Vec<(Option<String>,
         match &option.option {
             ColumnOption::Null => column.nullable = true,
             ColumnOption::NotNull => column.nullable = false,
-            ColumnOption::Default(expr) => column.default = Some(expr.to_string()),
+            ColumnOption::Default(expr) => {
+                column.default = Some(
+                    super::tsql_rewrite::restore_next_value_for(&expr.to_string()).into_owned(),
+                );
+            }
             ColumnOption::Collation(name) => column.collation = Some(name.to_string()),
             ColumnOption::Comment(text) => column.comment = Some(text.clone()),
             ColumnOption::Generated {

@@ -77,6 +77,18 @@ pub fn prepare(text: &str, dialect: Dialect) -> Prepared<'_> {
         return Prepared::Parse(parts.into_iter().map(Cow::Owned).collect(), Vec::new());
     }
     let mut text: Cow<'_, str> = Cow::Borrowed(text);
+    if dialect == Dialect::Mssql {
+        return match super::tsql_apply::prepare(&text) {
+            Some(texts) => Prepared::Parse(
+                texts
+                    .into_iter()
+                    .map(|t| Cow::Owned(t.into_owned()))
+                    .collect(),
+                Vec::new(),
+            ),
+            None => Prepared::Skip,
+        };
+    }
     // CREATE INDEX ... ON ONLY parent: the index of a partitioned table.
     if word(0) == "CREATE"
         && let Some(at) = find_ci(&text, " ON ONLY ")
@@ -193,6 +205,17 @@ fn strip_binary_attribute(text: &str) -> String {
 /// statement was understood.
 pub fn handle_unparsed(b: &mut Builder, text: &str, origin: &Origin) -> bool {
     let words = leading_words(text, 3);
+    if words.first().map(String::as_str) == Some("CREATE")
+        && words.get(1).map(String::as_str) == Some("TYPE")
+        && b.dialect == Dialect::Mssql
+    {
+        return super::tsql_apply::alias_type(b, text, origin);
+    }
+    if words.first().map(String::as_str) == Some("CREATE")
+        && words.get(1).map(String::as_str) == Some("VIEW")
+    {
+        return super::objects::view_from_text(b, text, origin);
+    }
     if words.first().map(String::as_str) == Some("ALTER")
         && words.get(1).map(String::as_str) == Some("SEQUENCE")
     {
@@ -201,7 +224,8 @@ pub fn handle_unparsed(b: &mut Builder, text: &str, origin: &Origin) -> bool {
     if words.first().map(String::as_str) == Some("ALTER")
         && words.get(1).map(String::as_str) == Some("TABLE")
     {
-        return add_generated_identity(b, text, origin);
+        return super::tsql_apply::default_for(b, text, origin)
+            || add_generated_identity(b, text, origin);
     }
     false
 }

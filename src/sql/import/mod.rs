@@ -19,6 +19,9 @@ mod partial_unique;
 mod partitions;
 mod schema_elements;
 pub mod splitter;
+mod tsql;
+mod tsql_apply;
+mod tsql_rewrite;
 
 use sqlparser::ast::{ObjectType, Statement};
 use sqlparser::dialect::{
@@ -65,6 +68,7 @@ pub struct Imported {
 
 enum Parsed {
     Skip,
+    ExtendedProperty,
     Data,
     Passthrough,
     Ast(Vec<Statement>, Vec<partial_unique::PartialUnique>),
@@ -94,6 +98,7 @@ fn parse_one(
         Disposition::Skip => Parsed::Skip,
         Disposition::Data => Parsed::Data,
         Disposition::Passthrough => Parsed::Passthrough,
+        Disposition::ExtendedProperty => Parsed::ExtendedProperty,
         Disposition::Parse => match fallback::prepare(&statement.text, dialect) {
             Prepared::Skip => Parsed::Skip,
             Prepared::Parse(texts, partials) => {
@@ -137,7 +142,10 @@ pub fn import_sql(source: &str, file: &str, dialect: Option<Dialect>) -> Importe
             (d, Some(reason))
         }
     };
-    let statements = splitter::split(source, dialect);
+    let statements = match dialect {
+        Dialect::Mssql => tsql::split(source),
+        _ => splitter::split(source, dialect),
+    };
     let parsed = parse_all(&statements, dialect);
     let mut b = Builder::new(dialect, file);
     let mut stats = ImportStats {
@@ -152,6 +160,9 @@ pub fn import_sql(source: &str, file: &str, dialect: Option<Dialect>) -> Importe
         };
         match parsed {
             Parsed::Skip => stats.skipped += 1,
+            Parsed::ExtendedProperty => {
+                tsql_apply::extended_property(&mut b, &statement.text, &origin)
+            }
             Parsed::Data => stats.data += 1,
             Parsed::Passthrough => {
                 stats.passthrough += 1;

@@ -167,3 +167,79 @@ pub fn create_schema(b: &mut Builder, name: &SchemaName) {
         },
     );
 }
+
+/// A view whose query the parser could not read: the name and query text are still kept,
+/// with the tables named after FROM and JOIN as its dependencies.
+pub fn view_from_text(b: &mut Builder, text: &str, origin: &Origin) -> bool {
+    let upper = text.to_ascii_uppercase();
+    let Some(view_at) = upper.find("VIEW") else {
+        return false;
+    };
+    let Some(as_at) = upper
+        .get(view_at..)
+        .and_then(|s| s.find(" AS"))
+        .map(|i| i + view_at)
+    else {
+        return false;
+    };
+    let head = text.get(view_at + 4..as_at).unwrap_or("").trim();
+    let head = head.strip_prefix("IF NOT EXISTS").unwrap_or(head).trim();
+    // The name runs to the first blank or parenthesis outside quotes.
+    let mut quote: Option<char> = None;
+    let end = head
+        .char_indices()
+        .find(|&(_, c)| match quote {
+            Some(q) if c == q => {
+                quote = None;
+                false
+            }
+            Some(_) => false,
+            None if c == '"' || c == '`' => {
+                quote = Some(c);
+                false
+            }
+            None if c == '[' => {
+                quote = Some(']');
+                false
+            }
+            None => c.is_whitespace() || c == '(',
+        })
+        .map_or(head.len(), |(i, _)| i);
+    let name_text = head.get(..end).unwrap_or(head);
+    if name_text.is_empty() {
+        return false;
+    }
+    let query = text.get(as_at + 3..).unwrap_or("").trim().to_owned();
+    let mut depends_on: Vec<QualifiedName> = Vec::new();
+    let words: Vec<&str> = query
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+        .filter(|w| !w.is_empty())
+        .collect();
+    for pair in words.windows(2) {
+        if let [keyword, name] = pair
+            && (keyword.eq_ignore_ascii_case("FROM") || keyword.eq_ignore_ascii_case("JOIN"))
+            && !name.eq_ignore_ascii_case("SELECT")
+        {
+            let name = names::qualified_from_text(name, b.dialect);
+            if !depends_on.contains(&name) {
+                depends_on.push(name);
+            }
+        }
+    }
+    let id = ViewId(b.next_id());
+    let source = Some(b.source(origin));
+    let name = names::qualified_from_text(name_text, b.dialect);
+    b.doc.views.insert(
+        id,
+        View {
+            id,
+            name,
+            query,
+            materialized: upper.contains("MATERIALIZED"),
+            depends_on,
+            comment: None,
+            source,
+        },
+    );
+    true
+}

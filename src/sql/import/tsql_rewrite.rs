@@ -1,0 +1,603 @@
+//! T-SQL forms the SQL parser does not read, rewritten or read by hand: storage clauses
+//! (`ON [PRIMARY]`, `TEXTIMAGE_ON`, `WITH (PAD_INDEX = OFF, ...)`), `CLUSTERED`,
+//! `ROWGUIDCOL`, `NOT FOR REPLICATION`, `WITH CHECK ADD`, `DEFAULT x FOR col` constraints,
+//! and `sp_addextendedproperty 'MS_Description'` comments.
+
+use std::borrow::Cow;
+
+/// Words dropped wherever they appear outside strings: they change storage, not the design.
+const DROPPED_WORDS: &[&str] = &[
+    "CLUSTERED",
+    "NONCLUSTERED",
+    "ROWGUIDCOL",
+    "PERSISTED",
+    "SPARSE",
+    "HASH",
+];
+
+/// Index and table options inside `WITH (...)`.
+const STORAGE_OPTIONS: &[&str] = &[
+    "PAD_INDEX",
+    "STATISTICS_NORECOMPUTE",
+    "IGNORE_DUP_KEY",
+    "ALLOW_ROW_LOCKS",
+    "ALLOW_PAGE_LOCKS",
+    "FILLFACTOR",
+    "DATA_COMPRESSION",
+    "ONLINE",
+    "SORT_IN_TEMPDB",
+    "DROP_EXISTING",
+    "OPTIMIZE_FOR_SEQUENTIAL_KEY",
+    "MEMORY_OPTIMIZED",
+    "DURABILITY",
+    "SYSTEM_VERSIONING",
+    "BUCKET_COUNT",
+    "MAXDOP",
+    "RESUMABLE",
+    "XML_COMPRESSION",
+    "LEDGER",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Word,
+    Quoted,
+    Str,
+    Punct(u8),
+    Comment,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    start: usize,
+    end: usize,
+    kind: Kind,
+}
+
+fn tokens(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(&c) = bytes.get(i) {
+        let start = i;
+        let closing = |i: &mut usize, close: u8| {
+            *i += 1;
+            while let Some(&b) = bytes.get(*i) {
+                *i += 1;
+                if b == close {
+                    if bytes.get(*i) == Some(&close) {
+                        *i += 1;
+                        continue;
+                    }
+                    break;
+                }
+            }
+        };
+        let kind = match c {
+            b if b.is_ascii_whitespace() => {
+                i += 1;
+                continue;
+            }
+            b'-' if bytes.get(i + 1) == Some(&b'-') => {
+                while bytes.get(i).is_some_and(|b| *b != b'\n') {
+                    i += 1;
+                }
+                Kind::Comment
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i += 2;
+                while bytes.get(i).is_some()
+                    && !(bytes.get(i) == Some(&b'*') && bytes.get(i + 1) == Some(&b'/'))
+                {
+                    i += 1;
+                }
+                i = (i + 2).min(bytes.len());
+                Kind::Comment
+            }
+            b'\'' => {
+                closing(&mut i, b'\'');
+                Kind::Str
+            }
+            b'N' | b'n' if bytes.get(i + 1) == Some(&b'\'') => {
+                i += 1;
+                closing(&mut i, b'\'');
+                Kind::Str
+            }
+            b'[' => {
+                closing(&mut i, b']');
+                Kind::Quoted
+            }
+            b'"' => {
+                closing(&mut i, b'"');
+                Kind::Quoted
+            }
+            b if b.is_ascii_alphanumeric() || b == b'_' || b == b'@' || b == b'#' || b >= 0x80 => {
+                while bytes.get(i).is_some_and(|b| {
+                    b.is_ascii_alphanumeric()
+                        || matches!(b, b'_' | b'@' | b'#' | b'$')
+                        || *b >= 0x80
+                }) {
+                    i += 1;
+                }
+                Kind::Word
+            }
+            other => {
+                i += 1;
+                Kind::Punct(other)
+            }
+        };
+        out.push(Token {
+            start,
+            end: i.min(bytes.len()),
+            kind,
+        });
+    }
+    out
+}
+
+fn word<'a>(text: &'a str, token: Option<&Token>) -> &'a str {
+    match token {
+        Some(t) if t.kind == Kind::Word => text.get(t.start..t.end).unwrap_or(""),
+        _ => "",
+    }
+}
+
+/// The index of the token closing the parenthesis group that starts at `open`.
+fn group_end(list: &[Token], open: usize) -> usize {
+    let mut depth = 0;
+    for (i, token) in list.iter().enumerate().skip(open) {
+        match token.kind {
+            Kind::Punct(b'(') => depth += 1,
+            Kind::Punct(b')') => {
+                depth -= 1;
+                if depth == 0 {
+                    return i;
+                }
+            }
+            _ => {}
+        }
+    }
+    list.len().saturating_sub(1)
+}
+
+/// The placeholder type a computed column without a type is read with.
+pub const COMPUTED_TYPE: &str = "__computed";
+
+/// The placeholder function `NEXT VALUE FOR seq` is read as; turned back on import.
+pub const NEXT_VALUE_FOR: &str = "__next_value_for";
+
+/// Turns the placeholder back: `__next_value_for([s].[x])` → `NEXT VALUE FOR [s].[x]`.
+pub fn restore_next_value_for(text: &str) -> Cow<'_, str> {
+    let Some(at) = text.find(NEXT_VALUE_FOR) else {
+        return Cow::Borrowed(text);
+    };
+    let after = text.get(at + NEXT_VALUE_FOR.len()..).unwrap_or("");
+    let Some(inner) = after.strip_prefix('(') else {
+        return Cow::Borrowed(text);
+    };
+    let close = inner.find(')').unwrap_or(inner.len());
+    let restored = format!(
+        "{}NEXT VALUE FOR {}{}",
+        text.get(..at).unwrap_or(""),
+        inner.get(..close).unwrap_or("").trim(),
+        inner.get(close + 1..).unwrap_or("")
+    );
+    Cow::Owned(restore_next_value_for(&restored).into_owned())
+}
+
+/// What happens to one token when the statement is rewritten.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum EditKind {
+    Keep,
+    Drop,
+    Replace(String),
+}
+
+/// Rewrites a T-SQL statement into a form the parser reads; borrowed when nothing changed.
+pub fn normalize(text: &str) -> Cow<'_, str> {
+    let list: Vec<Token> = tokens(text)
+        .into_iter()
+        .filter(|t| t.kind != Kind::Comment)
+        .collect();
+    let mut edits = vec![EditKind::Keep; list.len()];
+    let is = |i: usize, w: &str| word(text, list.get(i)).eq_ignore_ascii_case(w);
+    let raw = |i: usize| {
+        list.get(i)
+            .and_then(|t| text.get(t.start..t.end))
+            .unwrap_or("")
+    };
+    let punct = |i: usize, p: u8| list.get(i).is_some_and(|t| t.kind == Kind::Punct(p));
+    let creates_index = is(0, "CREATE") && (1..4).any(|i| is(i, "INDEX"));
+    let creates_table = is(0, "CREATE") && is(1, "TABLE");
+    let mut top_level_ons = 0;
+    let mut depth = 0i32;
+    let mut item_start = false;
+    let mut i = 0;
+    while i < list.len() {
+        let at_item_start = item_start;
+        item_start = false;
+        match list.get(i).map(|t| t.kind) {
+            Some(Kind::Punct(b'(')) => {
+                depth += 1;
+                item_start = creates_table && depth == 1;
+            }
+            Some(Kind::Punct(b')')) => depth -= 1,
+            Some(Kind::Punct(b',')) => item_start = creates_table && depth == 1,
+            _ => {}
+        }
+        let current = word(text, list.get(i));
+        let storage_on =
+            is(i, "ON") && depth == 0 && !is(i + 1, "DELETE") && !is(i + 1, "UPDATE") && {
+                top_level_ons += 1;
+                !(creates_index && top_level_ons == 1)
+            };
+        if creates_table && depth == 1 && is(i, "COLUMNSTORE") {
+            // An inline columnstore index has no key columns: storage only. Drop the item.
+            let start = (0..i).rev().find(|&k| punct(k, b',')).unwrap_or(i);
+            let mut end = i;
+            while list.get(end + 1).is_some() && !punct(end + 1, b',') && !punct(end + 1, b')') {
+                end += 1;
+            }
+            edits[start..=end].fill(EditKind::Drop);
+            i = end;
+        } else if DROPPED_WORDS
+            .iter()
+            .any(|w| current.eq_ignore_ascii_case(w))
+        {
+            edits[i] = EditKind::Drop;
+        } else if punct(i, b',') && punct(i + 1, b')') {
+            // T-SQL accepts a trailing comma in a column list.
+            edits[i] = EditKind::Drop;
+        } else if is(i, "NOT") && is(i + 1, "FOR") && is(i + 2, "REPLICATION") {
+            edits[i..i + 3].fill(EditKind::Drop);
+            i += 2;
+        } else if is(i, "GENERATED") && is(i + 1, "ALWAYS") && is(i + 2, "AS") && is(i + 3, "ROW") {
+            // System-versioning period columns: ordinary columns for the design.
+            let end = if is(i + 5, "HIDDEN") { i + 5 } else { i + 4 };
+            edits[i..=end].fill(EditKind::Drop);
+            i = end;
+        } else if punct(i, b',')
+            && is(i + 1, "PERIOD")
+            && is(i + 2, "FOR")
+            && is(i + 3, "SYSTEM_TIME")
+            && punct(i + 4, b'(')
+        {
+            let end = group_end(&list, i + 4);
+            edits[i..=end].fill(EditKind::Drop);
+            i = end;
+        } else if is(i, "NEXT") && is(i + 1, "VALUE") && is(i + 2, "FOR") {
+            edits[i] = EditKind::Replace(format!("{NEXT_VALUE_FOR}("));
+            edits[i + 1..i + 3].fill(EditKind::Drop);
+            let mut last = i + 3;
+            while punct(last + 1, b'.') && list.get(last + 2).is_some() {
+                last += 2;
+            }
+            edits[last] = EditKind::Replace(format!("{})", raw(last)));
+            i = last;
+        } else if at_item_start
+            && matches!(list.get(i).map(|t| t.kind), Some(Kind::Word | Kind::Quoted))
+            && is(i + 1, "AS")
+            && punct(i + 2, b'(')
+        {
+            edits[i + 1] = EditKind::Replace(format!("{COMPUTED_TYPE} GENERATED ALWAYS AS"));
+            i += 1;
+        } else if is(i, "MASKED") && is(i + 1, "WITH") && punct(i + 2, b'(') {
+            // Dynamic data masking: how values are shown, not what they are.
+            let end = group_end(&list, i + 2);
+            edits[i..=end].fill(EditKind::Drop);
+            i = end;
+        } else if at_item_start
+            && matches!(list.get(i).map(|t| t.kind), Some(Kind::Word | Kind::Quoted))
+            && is(i + 1, "AS")
+            && !punct(i + 2, b'(')
+        {
+            // A computed column `c AS expr`: the parser wants `c AS (expr)`.
+            let mut end = i + 2;
+            let mut inner = 0i32;
+            while let Some(token) = list.get(end + 1) {
+                let ends_expression = inner == 0
+                    && (["PERSISTED", "CONSTRAINT", "NULL"]
+                        .iter()
+                        .any(|w| is(end + 1, w))
+                        || (is(end + 1, "NOT") && is(end + 2, "NULL")));
+                match token.kind {
+                    _ if ends_expression => break,
+                    Kind::Punct(b'(') => inner += 1,
+                    Kind::Punct(b')') if inner == 0 => break,
+                    Kind::Punct(b')') => inner -= 1,
+                    Kind::Punct(b',') if inner == 0 => break,
+                    _ => {}
+                }
+                end += 1;
+            }
+            edits[i + 1] = EditKind::Replace(format!("{COMPUTED_TYPE} GENERATED ALWAYS AS"));
+            edits[i + 2] = EditKind::Replace(format!("({}", raw(i + 2)));
+            edits[end] = match &edits[end] {
+                EditKind::Replace(r) => EditKind::Replace(format!("{r})")),
+                _ => EditKind::Replace(format!("{})", raw(end))),
+            };
+            i = end;
+        } else if (unquote_token(current).eq_ignore_ascii_case("XML")
+            || unquote_token(raw(i)).eq_ignore_ascii_case("XML"))
+            && punct(i + 1, b'(')
+            && !is(0, "SELECT")
+        {
+            // Typed XML `xml(schema collection)`: the type is what matters.
+            let end = group_end(&list, i + 1);
+            edits[i + 1..=end].fill(EditKind::Drop);
+            i = end;
+        } else if is(i, "WITH")
+            && (is(i + 1, "CHECK") || is(i + 1, "NOCHECK"))
+            && (is(i + 2, "ADD") || is(i + 2, "CHECK"))
+        {
+            edits[i..i + 2].fill(EditKind::Drop);
+            i += 1;
+        } else if is(i, "WITH") && punct(i + 1, b'(') {
+            let end = group_end(&list, i + 1);
+            let options = list.get(i + 1..end).unwrap_or(&[]);
+            if options.iter().any(|t| {
+                STORAGE_OPTIONS.iter().any(|o| {
+                    text.get(t.start..t.end)
+                        .is_some_and(|w| w.eq_ignore_ascii_case(o))
+                })
+            }) {
+                edits[i..=end].fill(EditKind::Drop);
+                i = end;
+            }
+        } else if (is(i, "TEXTIMAGE_ON") || is(i, "FILESTREAM_ON")) && list.get(i + 1).is_some() {
+            edits[i..i + 2].fill(EditKind::Drop);
+            i += 1;
+        } else if (storage_on || (is(i, "ON") && i > 0 && punct(i - 1, b')')))
+            && list
+                .get(i + 1)
+                .is_some_and(|t| matches!(t.kind, Kind::Quoted | Kind::Word))
+            && !is(i + 1, "DELETE")
+            && !is(i + 1, "UPDATE")
+        {
+            // `) ON [PRIMARY]` or `) ON [scheme]([column])`: the filegroup or partition scheme.
+            let mut end = i + 1;
+            if punct(end + 1, b'(') {
+                end = group_end(&list, end + 1);
+            }
+            edits[i..=end].fill(EditKind::Drop);
+            i = end;
+        }
+        i += 1;
+    }
+    if edits.iter().all(|e| *e == EditKind::Keep) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    let mut previous_end = 0;
+    for (token, edit) in list.iter().zip(&edits) {
+        match edit {
+            EditKind::Keep => {}
+            EditKind::Drop => {
+                // Drop the blank before the token too.
+                out.push_str(text.get(copied..previous_end.max(copied)).unwrap_or(""));
+                copied = token.end;
+            }
+            EditKind::Replace(with) => {
+                out.push_str(text.get(copied..token.start).unwrap_or(""));
+                out.push_str(with);
+                copied = token.end;
+            }
+        }
+        previous_end = token.end;
+    }
+    out.push_str(text.get(copied..).unwrap_or(""));
+    Cow::Owned(out)
+}
+
+fn unquote_token(text: &str) -> String {
+    let t = text.trim();
+    let t = t
+        .strip_prefix('N')
+        .or_else(|| t.strip_prefix('n'))
+        .filter(|r| r.starts_with('\''))
+        .unwrap_or(t);
+    if let Some(inner) = t.strip_prefix('\'').and_then(|r| r.strip_suffix('\'')) {
+        return inner.replace("''", "'");
+    }
+    if let Some(inner) = t.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+        return inner.replace("]]", "]");
+    }
+    if let Some(inner) = t.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
+        return inner.replace("\"\"", "\"");
+    }
+    t.to_owned()
+}
+
+/// A description attached with `sp_addextendedproperty`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExtendedProperty {
+    /// The property name (`MS_Description`, `Description`, ...).
+    pub name: String,
+    /// Its value.
+    pub value: String,
+    /// `(level type, level name)` pairs: SCHEMA, TABLE, COLUMN, ...
+    pub levels: Vec<(String, String)>,
+}
+
+/// Reads `EXEC sp_addextendedproperty` with positional or named (`@name = ...`) arguments.
+pub fn extended_property(text: &str) -> Option<ExtendedProperty> {
+    let list = tokens(text);
+    let at = list.iter().position(|t| {
+        text.get(t.start..t.end)
+            .is_some_and(|w| w.to_ascii_lowercase().ends_with("sp_addextendedproperty"))
+            || text
+                .get(t.start..t.end)
+                .is_some_and(|w| w.eq_ignore_ascii_case("[sp_addextendedproperty]"))
+    })?;
+    let mut args: Vec<(Option<String>, String)> = Vec::new();
+    let mut name: Option<String> = None;
+    let mut value = String::new();
+    for token in list.iter().skip(at + 1) {
+        let piece = text.get(token.start..token.end).unwrap_or("");
+        match token.kind {
+            Kind::Punct(b',') | Kind::Punct(b';') => {
+                args.push((name.take(), std::mem::take(&mut value)));
+                if token.kind == Kind::Punct(b';') {
+                    break;
+                }
+            }
+            Kind::Punct(b'=') => {}
+            Kind::Word if piece.starts_with('@') => {
+                name = Some(piece.trim_start_matches('@').to_ascii_lowercase())
+            }
+            Kind::Comment => {}
+            _ => value.push_str(piece),
+        }
+    }
+    if !value.is_empty() || name.is_some() {
+        args.push((name, value));
+    }
+    let positional = [
+        "name",
+        "value",
+        "level0type",
+        "level0name",
+        "level1type",
+        "level1name",
+        "level2type",
+        "level2name",
+    ];
+    let get = |key: &str| -> Option<String> {
+        args.iter()
+            .find(|(n, _)| n.as_deref() == Some(key))
+            .or_else(|| {
+                positional
+                    .iter()
+                    .position(|p| *p == key)
+                    .and_then(|i| args.get(i))
+                    .filter(|(n, _)| n.is_none())
+            })
+            .map(|(_, v)| unquote_token(v))
+            .filter(|v| !v.eq_ignore_ascii_case("NULL"))
+    };
+    let mut levels = Vec::new();
+    for level in 0..3 {
+        if let (Some(kind), Some(name)) = (
+            get(&format!("level{level}type")),
+            get(&format!("level{level}name")),
+        ) {
+            levels.push((kind.to_ascii_uppercase(), name));
+        }
+    }
+    Some(ExtendedProperty {
+        name: get("name")?,
+        value: get("value").unwrap_or_default(),
+        levels,
+    })
+}
+
+/// `ALTER TABLE t ADD [CONSTRAINT c] DEFAULT (expr) FOR col`: the table text, expression and
+/// column.
+pub fn default_for(text: &str) -> Option<(String, String, String)> {
+    let list = tokens(text);
+    let w = |i: usize| text.get(list.get(i)?.start..list.get(i)?.end);
+    if !w(0)?.eq_ignore_ascii_case("ALTER") || !w(1)?.eq_ignore_ascii_case("TABLE") {
+        return None;
+    }
+    let default_at = list.iter().position(|t| {
+        text.get(t.start..t.end)
+            .is_some_and(|s| s.eq_ignore_ascii_case("DEFAULT"))
+    })?;
+    let for_at = list.iter().rposition(|t| {
+        text.get(t.start..t.end)
+            .is_some_and(|s| s.eq_ignore_ascii_case("FOR"))
+    })?;
+    let add_at = list.iter().position(|t| {
+        text.get(t.start..t.end)
+            .is_some_and(|s| s.eq_ignore_ascii_case("ADD"))
+    })?;
+    let table = text
+        .get(list.get(2)?.start..list.get(add_at.checked_sub(1)?)?.end)?
+        .to_owned();
+    let expression = text
+        .get(list.get(default_at + 1)?.start..list.get(for_at.checked_sub(1)?)?.end)?
+        .trim()
+        .to_owned();
+    let column = text
+        .get(list.get(for_at + 1)?.start..list.get(for_at + 1)?.end)?
+        .to_owned();
+    Some((table, expression, column))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn storage_clauses_and_modifiers_are_dropped() {
+        let sql = "CREATE TABLE [dbo].[t](\n [id] [int] NOT NULL,\n [g] uniqueidentifier ROWGUIDCOL NOT NULL,\n CONSTRAINT [PK_t] PRIMARY KEY CLUSTERED ([id] ASC) WITH (PAD_INDEX = OFF, FILLFACTOR = 90) ON [PRIMARY]\n) ON [PRIMARY] TEXTIMAGE_ON [PRIMARY]";
+        assert_eq!(
+            normalize(sql),
+            "CREATE TABLE [dbo].[t](\n [id] [int] NOT NULL,\n [g] uniqueidentifier NOT NULL,\n CONSTRAINT [PK_t] PRIMARY KEY ([id] ASC)\n)"
+        );
+        assert_eq!(
+            normalize(
+                "ALTER TABLE [a] WITH CHECK ADD CONSTRAINT [FK] FOREIGN KEY([b]) REFERENCES [c] ([d]) ON DELETE CASCADE"
+            ),
+            "ALTER TABLE [a] ADD CONSTRAINT [FK] FOREIGN KEY([b]) REFERENCES [c] ([d]) ON DELETE CASCADE"
+        );
+        assert_eq!(
+            normalize(
+                "CREATE NONCLUSTERED INDEX [ix] ON [t]([a]) INCLUDE ([b]) WHERE [a] > 0 ON [ps]([a])"
+            ),
+            "CREATE INDEX [ix] ON [t]([a]) INCLUDE ([b]) WHERE [a] > 0"
+        );
+        assert!(matches!(
+            normalize("CREATE TABLE t (a int)"),
+            Cow::Borrowed(_)
+        ));
+        assert_eq!(
+            normalize(
+                "CREATE TABLE t ([id] INT DEFAULT (NEXT VALUE FOR [Sequences].[Id]) NOT NULL, [c] AS ISNULL([a], 0) PERSISTED NOT NULL, [x] [XML]([s].[coll]) NULL, INDEX [cc] CLUSTERED COLUMNSTORE,)"
+            ),
+            "CREATE TABLE t ([id] INT DEFAULT (__next_value_for( [Sequences].[Id])) NOT NULL, [c] __computed GENERATED ALWAYS AS (ISNULL([a], 0)) NOT NULL, [x] [XML] NULL)"
+        );
+    }
+
+    #[test]
+    fn extended_properties_in_both_argument_styles() {
+        let named = "EXECUTE sp_addextendedproperty @name = N'MS_Description', @value = N'It''s the city', @level0type = N'SCHEMA', @level0name = N'Application', @level1type = N'TABLE', @level1name = N'Cities';";
+        let p = extended_property(named).unwrap();
+        assert_eq!(
+            (p.name.as_str(), p.value.as_str()),
+            ("MS_Description", "It's the city")
+        );
+        assert_eq!(
+            p.levels,
+            vec![
+                ("SCHEMA".into(), "Application".into()),
+                ("TABLE".into(), "Cities".into())
+            ]
+        );
+        let positional = "EXECUTE [sys].[sp_addextendedproperty] N'MS_Description', N'Primary key.', N'SCHEMA', [Sales], N'TABLE', [Store], N'COLUMN', [BusinessEntityID];";
+        let p = extended_property(positional).unwrap();
+        assert_eq!(p.levels.len(), 3);
+        assert_eq!(p.levels[2], ("COLUMN".into(), "BusinessEntityID".into()));
+    }
+
+    #[test]
+    fn next_value_for_is_restored() {
+        assert_eq!(
+            restore_next_value_for("(__next_value_for([Sequences].[Id]))"),
+            "(NEXT VALUE FOR [Sequences].[Id])"
+        );
+        assert_eq!(restore_next_value_for("0"), "0");
+    }
+
+    #[test]
+    fn default_for_column() {
+        let (table, expression, column) =
+            default_for("ALTER TABLE [dbo].[t] ADD CONSTRAINT [DF_t_x] DEFAULT ((0)) FOR [x]")
+                .unwrap();
+        assert_eq!(
+            (table.as_str(), expression.as_str(), column.as_str()),
+            ("[dbo].[t]", "((0))", "[x]")
+        );
+    }
+}
