@@ -161,7 +161,7 @@ pub fn import_sql(source: &str, file: &str, dialect: Option<Dialect>) -> Importe
         match parsed {
             Parsed::Skip => stats.skipped += 1,
             Parsed::ExtendedProperty => {
-                tsql_apply::extended_property(&mut b, &statement.text, &origin)
+                tsql_apply::extended_property(&mut b, &statement.text, &origin);
             }
             Parsed::Data => stats.data += 1,
             Parsed::Passthrough => {

@@ -101,8 +101,7 @@ pub fn split(source: &str) -> Vec<Statement<'_>> {
     let mut batch_start = 0usize;
     let mut batch_line = 1u32;
     let mut offset = 0usize;
-    let mut line_number = 1u32;
-    for line in source.split_inclusive('\n') {
+    for (line_number, line) in (1u32..).zip(source.split_inclusive('\n')) {
         let trimmed = line.trim();
         let is_go = is_go_line(trimmed);
         let is_sqlcmd = trimmed.starts_with(':') && trimmed.len() > 1;
@@ -129,7 +128,6 @@ pub fn split(source: &str) -> Vec<Statement<'_>> {
             batch_line = line_number + 1;
         }
         offset += line.len();
-        line_number += 1;
     }
     emit_batch(
         source,
@@ -257,12 +255,11 @@ fn split_on_statement_starts<'a>(text: &Cow<'a, str>) -> Vec<(Cow<'a, str>, u32,
         match (quote, c) {
             (Some(b']'), b']') | (Some(b'\''), b'\'') | (Some(b'"'), b'"') => quote = None,
             (Some(_), _) => {}
-            _ if block_comment => {
-                if c == b'*' && bytes.get(i + 1) == Some(&b'/') {
-                    block_comment = false;
-                    i += 1;
-                }
+            _ if block_comment && c == b'*' && bytes.get(i + 1) == Some(&b'/') => {
+                block_comment = false;
+                i += 1;
             }
+            _ if block_comment => {}
             (None, b'\'' | b'"') => quote = Some(c),
             (None, b'[') => quote = Some(b']'),
             (None, b'(') => depth += 1,

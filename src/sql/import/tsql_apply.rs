@@ -52,7 +52,6 @@ fn split_additions(text: &str) -> Option<Vec<String>> {
     for (i, c) in body.char_indices() {
         match (quote, c) {
             (Some(q), _) if c == q => quote = None,
-            (Some(_), _) => {}
             (None, '\'' | '"') => quote = Some(c),
             (None, '[') => quote = Some(']'),
             (None, '(') => depth += 1,
@@ -156,7 +155,7 @@ pub fn extended_property(b: &mut Builder, text: &str, origin: &Origin) {
             }
         }
         None if level("INDEX").is_none() && level("CONSTRAINT").is_none() => {
-            target.comment = Some(property.value)
+            target.comment = Some(property.value);
         }
         None => {}
     }

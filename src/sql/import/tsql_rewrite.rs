@@ -300,12 +300,13 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
                         .iter()
                         .any(|w| is(end + 1, w))
                         || (is(end + 1, "NOT") && is(end + 2, "NULL")));
+                let closes = matches!(token.kind, Kind::Punct(b')' | b',')) && inner == 0;
+                if ends_expression || closes {
+                    break;
+                }
                 match token.kind {
-                    _ if ends_expression => break,
                     Kind::Punct(b'(') => inner += 1,
-                    Kind::Punct(b')') if inner == 0 => break,
                     Kind::Punct(b')') => inner -= 1,
-                    Kind::Punct(b',') if inner == 0 => break,
                     _ => {}
                 }
                 end += 1;
@@ -436,17 +437,16 @@ pub fn extended_property(text: &str) -> Option<ExtendedProperty> {
     for token in list.iter().skip(at + 1) {
         let piece = text.get(token.start..token.end).unwrap_or("");
         match token.kind {
-            Kind::Punct(b',') | Kind::Punct(b';') => {
+            Kind::Punct(b',' | b';') => {
                 args.push((name.take(), std::mem::take(&mut value)));
                 if token.kind == Kind::Punct(b';') {
                     break;
                 }
             }
-            Kind::Punct(b'=') => {}
+            Kind::Punct(b'=') | Kind::Comment => {}
             Kind::Word if piece.starts_with('@') => {
-                name = Some(piece.trim_start_matches('@').to_ascii_lowercase())
+                name = Some(piece.trim_start_matches('@').to_ascii_lowercase());
             }
-            Kind::Comment => {}
             _ => value.push_str(piece),
         }
     }
