@@ -123,31 +123,21 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Reads a SQL file as text: UTF-8 with or without a byte-order mark. Invalid UTF-8 is
-/// decoded with replacement characters and a warning.
+/// Reads a SQL file as text (see [`crate::sql::decode`]): returns the text and a warning about
+/// its encoding, if any. A missing, unreadable or binary file is an error.
 pub fn read_sql(path: &std::path::Path) -> anyhow::Result<(String, Option<String>)> {
     let bytes = std::fs::read(path).map_err(|err| {
-        anyhow::anyhow!(
-            "{}: {}",
-            path.display(),
-            match err.kind() {
-                std::io::ErrorKind::NotFound => "the file does not exist".to_owned(),
-                std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-                _ => err.to_string(),
-            }
-        )
+        let reason = match err.kind() {
+            std::io::ErrorKind::NotFound => "the file does not exist".to_owned(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+            std::io::ErrorKind::IsADirectory => "this is a folder, not a file".to_owned(),
+            _ => err.to_string(),
+        };
+        anyhow::anyhow!("{}: {reason}", path.display())
     })?;
-    let bytes = bytes.strip_prefix(&[0xef, 0xbb, 0xbf]).unwrap_or(&bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok((text.to_owned(), None)),
-        Err(err) => Ok((
-            String::from_utf8_lossy(bytes).into_owned(),
-            Some(format!(
-                "the file is not valid UTF-8 (first bad byte at offset {}); undecodable bytes were replaced with U+FFFD",
-                err.valid_up_to()
-            )),
-        )),
-    }
+    let decoded = crate::sql::decode::decode(&bytes)
+        .map_err(|err| anyhow::anyhow!("{}: {err}", path.display()))?;
+    Ok((decoded.text, decoded.warning))
 }
 
 fn import(

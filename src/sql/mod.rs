@@ -2,6 +2,7 @@
 //! syntax tree stays inside [`import`]; everything else works with the model.
 
 pub mod canonical;
+pub mod decode;
 pub mod import;
 pub mod types;
 

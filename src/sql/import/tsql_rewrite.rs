@@ -193,6 +193,23 @@ enum EditKind {
     Replace(String),
 }
 
+/// Sets the edits of tokens `start..end` (clamped to the token list).
+fn fill(edits: &mut [EditKind], start: usize, end: usize, kind: EditKind) {
+    let end = end.min(edits.len());
+    if let Some(range) = edits.get_mut(start.min(end)..end) {
+        range.fill(kind);
+    }
+}
+
+/// The edit of token `i`, or a scratch slot when `i` is past the end.
+fn slot(edits: &mut Vec<EditKind>, i: usize) -> &mut EditKind {
+    if i >= edits.len() {
+        edits.resize(i + 1, EditKind::Keep);
+    }
+    let last = edits.len() - 1;
+    &mut edits[i.min(last)]
+}
+
 /// Rewrites a T-SQL statement into a form the parser reads; borrowed when nothing changed.
 pub fn normalize(text: &str) -> Cow<'_, str> {
     let list: Vec<Token> = tokens(text)
@@ -238,23 +255,23 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
             while list.get(end + 1).is_some() && !punct(end + 1, b',') && !punct(end + 1, b')') {
                 end += 1;
             }
-            edits[start..=end].fill(EditKind::Drop);
+            fill(&mut edits, start, end + 1, EditKind::Drop);
             i = end;
         } else if DROPPED_WORDS
             .iter()
             .any(|w| current.eq_ignore_ascii_case(w))
         {
-            edits[i] = EditKind::Drop;
+            *slot(&mut edits, i) = EditKind::Drop;
         } else if punct(i, b',') && punct(i + 1, b')') {
             // T-SQL accepts a trailing comma in a column list.
-            edits[i] = EditKind::Drop;
+            *slot(&mut edits, i) = EditKind::Drop;
         } else if is(i, "NOT") && is(i + 1, "FOR") && is(i + 2, "REPLICATION") {
-            edits[i..i + 3].fill(EditKind::Drop);
+            fill(&mut edits, i, i + 3, EditKind::Drop);
             i += 2;
         } else if is(i, "GENERATED") && is(i + 1, "ALWAYS") && is(i + 2, "AS") && is(i + 3, "ROW") {
             // System-versioning period columns: ordinary columns for the design.
             let end = if is(i + 5, "HIDDEN") { i + 5 } else { i + 4 };
-            edits[i..=end].fill(EditKind::Drop);
+            fill(&mut edits, i, end + 1, EditKind::Drop);
             i = end;
         } else if punct(i, b',')
             && is(i + 1, "PERIOD")
@@ -263,28 +280,29 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
             && punct(i + 4, b'(')
         {
             let end = group_end(&list, i + 4);
-            edits[i..=end].fill(EditKind::Drop);
+            fill(&mut edits, i, end + 1, EditKind::Drop);
             i = end;
         } else if is(i, "NEXT") && is(i + 1, "VALUE") && is(i + 2, "FOR") {
-            edits[i] = EditKind::Replace(format!("{NEXT_VALUE_FOR}("));
-            edits[i + 1..i + 3].fill(EditKind::Drop);
+            *slot(&mut edits, i) = EditKind::Replace(format!("{NEXT_VALUE_FOR}("));
+            fill(&mut edits, i + 1, i + 3, EditKind::Drop);
             let mut last = i + 3;
             while punct(last + 1, b'.') && list.get(last + 2).is_some() {
                 last += 2;
             }
-            edits[last] = EditKind::Replace(format!("{})", raw(last)));
+            *slot(&mut edits, last) = EditKind::Replace(format!("{})", raw(last)));
             i = last;
         } else if at_item_start
             && matches!(list.get(i).map(|t| t.kind), Some(Kind::Word | Kind::Quoted))
             && is(i + 1, "AS")
             && punct(i + 2, b'(')
         {
-            edits[i + 1] = EditKind::Replace(format!("{COMPUTED_TYPE} GENERATED ALWAYS AS"));
+            *slot(&mut edits, i + 1) =
+                EditKind::Replace(format!("{COMPUTED_TYPE} GENERATED ALWAYS AS"));
             i += 1;
         } else if is(i, "MASKED") && is(i + 1, "WITH") && punct(i + 2, b'(') {
             // Dynamic data masking: how values are shown, not what they are.
             let end = group_end(&list, i + 2);
-            edits[i..=end].fill(EditKind::Drop);
+            fill(&mut edits, i, end + 1, EditKind::Drop);
             i = end;
         } else if at_item_start
             && matches!(list.get(i).map(|t| t.kind), Some(Kind::Word | Kind::Quoted))
@@ -311,12 +329,14 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
                 }
                 end += 1;
             }
-            edits[i + 1] = EditKind::Replace(format!("{COMPUTED_TYPE} GENERATED ALWAYS AS"));
-            edits[i + 2] = EditKind::Replace(format!("({}", raw(i + 2)));
-            edits[end] = match &edits[end] {
-                EditKind::Replace(r) => EditKind::Replace(format!("{r})")),
-                _ => EditKind::Replace(format!("{})", raw(end))),
+            *slot(&mut edits, i + 1) =
+                EditKind::Replace(format!("{COMPUTED_TYPE} GENERATED ALWAYS AS"));
+            *slot(&mut edits, i + 2) = EditKind::Replace(format!("({}", raw(i + 2)));
+            let closing = match edits.get(end) {
+                Some(EditKind::Replace(r)) => format!("{r})"),
+                _ => format!("{})", raw(end)),
             };
+            *slot(&mut edits, end) = EditKind::Replace(closing);
             i = end;
         } else if (unquote_token(current).eq_ignore_ascii_case("XML")
             || unquote_token(raw(i)).eq_ignore_ascii_case("XML"))
@@ -325,13 +345,13 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
         {
             // Typed XML `xml(schema collection)`: the type is what matters.
             let end = group_end(&list, i + 1);
-            edits[i + 1..=end].fill(EditKind::Drop);
+            fill(&mut edits, i + 1, end + 1, EditKind::Drop);
             i = end;
         } else if is(i, "WITH")
             && (is(i + 1, "CHECK") || is(i + 1, "NOCHECK"))
             && (is(i + 2, "ADD") || is(i + 2, "CHECK"))
         {
-            edits[i..i + 2].fill(EditKind::Drop);
+            fill(&mut edits, i, i + 2, EditKind::Drop);
             i += 1;
         } else if is(i, "WITH") && punct(i + 1, b'(') {
             let end = group_end(&list, i + 1);
@@ -342,11 +362,11 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
                         .is_some_and(|w| w.eq_ignore_ascii_case(o))
                 })
             }) {
-                edits[i..=end].fill(EditKind::Drop);
+                fill(&mut edits, i, end + 1, EditKind::Drop);
                 i = end;
             }
         } else if (is(i, "TEXTIMAGE_ON") || is(i, "FILESTREAM_ON")) && list.get(i + 1).is_some() {
-            edits[i..i + 2].fill(EditKind::Drop);
+            fill(&mut edits, i, i + 2, EditKind::Drop);
             i += 1;
         } else if (storage_on || (is(i, "ON") && i > 0 && punct(i - 1, b')')))
             && list
@@ -360,7 +380,7 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
             if punct(end + 1, b'(') {
                 end = group_end(&list, end + 1);
             }
-            edits[i..=end].fill(EditKind::Drop);
+            fill(&mut edits, i, end + 1, EditKind::Drop);
             i = end;
         }
         i += 1;
