@@ -165,7 +165,8 @@ fn count(haystack: &str, needle: &str, cap: usize) -> usize {
         let after = haystack
             .get(at + needle.len()..)
             .and_then(|h| h.chars().next());
-        if !(starts_word && word(before)) && !(ends_word && word(after)) {
+        let inside_word = (starts_word && word(before)) || (ends_word && word(after));
+        if !inside_word {
             n += 1;
         }
         from = at + needle.len();
