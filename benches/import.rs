@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use schemata::model::Dialect;
 
-const RUNS: usize = 15;
+const RUNS: usize = 9;
 
 // The same allocator as the `schemata` binary.
 #[global_allocator]
@@ -45,6 +45,21 @@ fn main() {
             }
         }
     }
+    if only
+        .as_ref()
+        .is_none_or(|o| "generated".contains(o.as_str()))
+    {
+        files.push((
+            Dialect::Postgres,
+            PathBuf::from("generated/dump-50MB.sql"),
+            schemata::samples::generated_dump(200, 50),
+        ));
+        files.push((
+            Dialect::Postgres,
+            PathBuf::from("generated/schema-10000-tables.sql"),
+            schemata::samples::generated_schema(10_000),
+        ));
+    }
     if files.is_empty() {
         eprintln!("no corpus at {}; nothing to measure", corpus.display());
         return;
@@ -67,8 +82,10 @@ fn main() {
             })
             .collect();
         let time = median(samples);
-        total_bytes += text.len();
-        total += time;
+        if !path.starts_with("generated") {
+            total_bytes += text.len();
+            total += time;
+        }
         println!(
             "{name:<45} {:>9.0} {:>9.2} {:>8.1}",
             text.len() as f64 / 1024.0,

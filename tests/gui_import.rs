@@ -17,6 +17,21 @@ fn harness(app: SchemataApp) -> Harness<'static, SchemataApp> {
         .build_ui_state(|ui, app: &mut SchemataApp| app.show(ui), app)
 }
 
+/// Clicks Import and waits for the background import to finish.
+fn import_and_wait(h: &mut Harness<'static, SchemataApp>) {
+    h.get_by_label("Import").click();
+    h.step();
+    for _ in 0..2000 {
+        if !h.state().import_running() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    assert!(!h.state().import_running(), "the import did not finish");
+    h.run();
+}
+
 fn seed_sql() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/ecommerce.sql")
 }
@@ -44,8 +59,7 @@ fn importing_the_seed_sql_shows_its_findings_and_undoes_in_one_step() {
         panic!("expected the import dialog")
     };
     assert_eq!(setup.chosen, Dialect::Postgres);
-    h.get_by_label("Import").click();
-    h.run();
+    import_and_wait(&mut h);
     assert_eq!(h.state().doc().tables.len(), 6);
     assert_eq!(h.state().selection.len(), 6, "imported tables are selected");
     assert_no_overlaps(h.state().doc());
@@ -74,8 +88,7 @@ fn an_import_is_placed_below_what_is_already_there() {
     let mut h = harness(SchemataApp::with_sample());
     h.state_mut().queue(Command::ImportPath(seed_sql()));
     h.run();
-    h.get_by_label("Import").click();
-    h.run();
+    import_and_wait(&mut h);
     assert_eq!(h.state().doc().tables.len(), 12);
     assert_no_overlaps(h.state().doc());
 }
@@ -96,8 +109,7 @@ fn the_dialect_can_be_overridden_before_importing() {
         panic!("expected the import dialog")
     };
     assert_eq!(setup.chosen, Dialect::Sqlite);
-    h.get_by_label("Import").click();
-    h.run();
+    import_and_wait(&mut h);
     assert_eq!(h.state().doc().tables.len(), 1);
 }
 
@@ -128,11 +140,80 @@ fn zabbix_imports_end_to_end_in_the_editor() {
     let mut h = harness(SchemataApp::new(Document::new(), None));
     h.state_mut().queue(Command::ImportPath(path));
     h.run();
-    h.get_by_label("Import").click();
-    h.run();
+    import_and_wait(&mut h);
     assert_eq!(h.state().doc().tables.len(), 173);
     assert_no_overlaps(h.state().doc());
     h.get_by_label("Close").click();
     h.run();
     h.get_by_label("Table users");
+}
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_sql_file_on_the_window_imports_it() {
+    let mut h = harness(SchemataApp::new(Document::new(), None));
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(seed_sql())));
+    h.run();
+    assert!(matches!(h.state().dialog, Some(Dialog::Import(_))));
+    import_and_wait(&mut h);
+    assert_eq!(h.state().doc().tables.len(), 6);
+}
+
+#[test]
+fn a_large_import_shows_progress_and_can_be_cancelled() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.sql");
+    let mut sql = String::new();
+    for i in 0..3000 {
+        sql.push_str(&format!("CREATE TABLE t{i} (id bigint PRIMARY KEY, name text NOT NULL, parent bigint REFERENCES t{} (id), created timestamptz DEFAULT now());\n", i / 2));
+    }
+    std::fs::write(&path, &sql).unwrap();
+    let mut h = harness(SchemataApp::new(Document::new(), None));
+    h.state_mut().queue(Command::ImportPath(path));
+    h.run();
+    h.get_by_label("Import").click();
+    h.step();
+    h.step();
+    h.step();
+    if h.state().import_running() {
+        h.get_by_label_contains("Importing big.sql");
+        let fraction = h.state().import_job.as_ref().unwrap().progress.fraction();
+        assert!((0.0..=1.0).contains(&fraction));
+        h.get_by_label("Cancel").click();
+        for _ in 0..2000 {
+            if !h.state().import_running() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            h.step();
+        }
+        assert!(!h.state().import_running());
+        assert_eq!(
+            h.state().doc().tables.len(),
+            0,
+            "a cancelled import changes nothing"
+        );
+        assert!(
+            h.state().status.contains("cancelled"),
+            "{}",
+            h.state().status
+        );
+    } else {
+        // The machine was fast enough to finish before the first frame: still one step.
+        assert_eq!(h.state().doc().tables.len(), 3000);
+    }
 }

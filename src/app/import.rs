@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use super::{Command, Dialog, SchemataApp};
 use crate::model::{Dialect, Edit, TableId};
-use crate::sql::{Diagnostic, import_sql};
+use std::sync::{Arc, mpsc};
+
+use crate::sql::{Diagnostic, ImportProgress, import_sql_with_progress};
 
 /// An import waiting for the user to confirm the dialect.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,23 +76,105 @@ impl SchemataApp {
         }
     }
 
-    /// Runs the import and merges the result into the document as one undoable step.
+    /// Starts the import on a worker thread; [`poll_import`](Self::poll_import) merges the
+    /// result when it is ready.
     pub fn run_import(&mut self, setup: &ImportSetup) {
         let name = file_name(&setup.path);
-        let mut imported = import_sql(&setup.text, &name, Some(setup.chosen));
-        crate::layout::place_below(self.history.doc(), &mut imported.doc);
+        let progress = Arc::new(ImportProgress::new());
+        let (sender, receiver) = mpsc::channel();
+        let existing = self.history.doc().clone();
+        let text = setup.text.clone();
+        let dialect = setup.chosen;
+        let worker_progress = Arc::clone(&progress);
+        let worker_name = name.clone();
+        std::thread::spawn(move || {
+            let result =
+                import_sql_with_progress(&text, &worker_name, Some(dialect), &worker_progress).map(
+                    |mut imported| {
+                        crate::layout::place_below(&existing, &mut imported.doc);
+                        Box::new(imported)
+                    },
+                );
+            // The editor may have been closed meanwhile; then nobody listens.
+            let _ = sender.send(result);
+        });
+        self.import_job = Some(ImportJob {
+            name,
+            dialect,
+            decoding: setup.decoding.clone(),
+            progress,
+            receiver,
+        });
+    }
+
+    /// Shows the progress of a running import and merges its result once it arrives.
+    pub fn poll_import(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.import_job else { return };
+        match job.receiver.try_recv() {
+            Ok(result) => {
+                if let Some(job) = self.import_job.take() {
+                    match result {
+                        Some(imported) => self.finish_import(&job, *imported),
+                        None => self.status = format!("Import of {} cancelled", job.name),
+                    }
+                }
+            }
+            Err(mpsc::TryRecvError::Disconnected) => {
+                let name = job.name.clone();
+                self.import_job = None;
+                self.dialog = Some(Dialog::Error {
+                    title: format!("Could not import {name}"),
+                    message: "the import stopped unexpectedly".into(),
+                });
+            }
+            Err(mpsc::TryRecvError::Empty) => {
+                let fraction = job.progress.fraction();
+                let cancelled = job.progress.is_cancelled();
+                let title = format!("Importing {}", job.name);
+                let mut cancel = false;
+                egui::Modal::new(egui::Id::unique("import_progress")).show(ctx, |ui| {
+                    ui.set_min_width(360.0);
+                    ui.heading(title);
+                    ui.add(egui::ProgressBar::new(fraction).show_percentage());
+                    if cancelled {
+                        ui.label("Cancelling…");
+                    } else if ui.button("Cancel").clicked() {
+                        cancel = true;
+                    }
+                });
+                if cancel {
+                    job.progress.cancel();
+                }
+                ctx.request_repaint_after(std::time::Duration::from_millis(50));
+            }
+        }
+    }
+
+    /// Whether an import is running.
+    pub fn import_running(&self) -> bool {
+        self.import_job.is_some()
+    }
+
+    /// Merges a finished import into the document as one undoable step and shows the report.
+    fn finish_import(&mut self, job: &ImportJob, imported: crate::sql::Imported) {
+        let name = job.name.clone();
         let summary = format!(
-            "{} tables, {} columns, {} foreign keys read as {}; {} statements ({} data skipped, {} kept verbatim)",
+            "{} tables, {} columns, {} foreign keys read as {}{}; {} statements ({} data skipped, {} kept verbatim)",
             imported.doc.tables.len(),
             imported.doc.column_count(),
             imported.doc.foreign_key_count(),
-            setup.chosen.display_name(),
+            job.dialect.display_name(),
+            imported
+                .detected
+                .as_ref()
+                .map(|r| format!(" ({r})"))
+                .unwrap_or_default(),
             imported.stats.statements,
             imported.stats.data,
             imported.stats.passthrough
         );
         let mut diagnostics = imported.diagnostics;
-        if let Some(warning) = &setup.decoding {
+        if let Some(warning) = &job.decoding {
             diagnostics.insert(
                 0,
                 Diagnostic {
@@ -125,6 +209,20 @@ impl SchemataApp {
             }
         }
     }
+}
+
+/// An import running on a worker thread.
+#[derive(Debug)]
+pub struct ImportJob {
+    /// The file name.
+    pub name: String,
+    /// The dialect it is read as.
+    pub dialect: Dialect,
+    /// A warning from decoding the file.
+    pub decoding: Option<String>,
+    /// Progress and cancellation, shared with the worker.
+    pub progress: Arc<ImportProgress>,
+    receiver: mpsc::Receiver<Option<Box<crate::sql::Imported>>>,
 }
 
 /// The dialect question before an import.

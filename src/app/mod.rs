@@ -18,7 +18,7 @@ use std::path::PathBuf;
 pub use actions::Action;
 pub use canvas::Canvas;
 pub use dialogs::{Dialog, PendingAction};
-pub use import::{ImportReport, ImportSetup};
+pub use import::{ImportJob, ImportReport, ImportSetup};
 pub use viewport::Viewport;
 
 use crate::history::History;
@@ -77,6 +77,8 @@ pub struct SchemataApp {
     pub quit_confirmed: bool,
     /// Whether the app was asked to close the window this frame.
     pub quit_requested: bool,
+    /// The import running in the background, if any.
+    pub import_job: Option<ImportJob>,
     commands: Vec<Command>,
     sent_title: String,
 }
@@ -97,6 +99,7 @@ impl SchemataApp {
             status: String::new(),
             quit_confirmed: false,
             quit_requested: false,
+            import_job: None,
             commands: Vec::new(),
             sent_title: String::new(),
         }
@@ -144,7 +147,8 @@ impl SchemataApp {
     /// Builds one frame of the editor and then executes the queued commands.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        if self.dialog.is_none() {
+        self.accept_dropped_files(&ctx);
+        if self.dialog.is_none() && !self.import_running() {
             for action in actions::triggered(&ctx) {
                 self.commands.push(Command::Action(action));
             }
@@ -162,6 +166,7 @@ impl SchemataApp {
         if let Some(dialog) = self.dialog.take() {
             self.dialog = dialogs::dialog_ui(&ctx, dialog, &mut self.commands);
         }
+        self.poll_import(&ctx);
         if ctx.input(|i| i.viewport().close_requested()) && !self.quit_confirmed {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.commands.push(Command::Action(Action::Quit));
@@ -178,6 +183,28 @@ impl SchemataApp {
         if title != self.sent_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.sent_title = title;
+        }
+    }
+
+    /// Files dropped on the window: SQL is imported, project files are opened.
+    fn accept_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        for path in dropped {
+            let is_project = path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case(crate::project::EXTENSION));
+            self.commands.push(if is_project {
+                Command::OpenPath(path)
+            } else {
+                Command::ImportPath(path)
+            });
         }
     }
 

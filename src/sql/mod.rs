@@ -6,4 +6,6 @@ pub mod decode;
 pub mod import;
 pub mod types;
 
-pub use import::{Diagnostic, Imported, Severity, import_sql};
+pub use import::{
+    Diagnostic, ImportProgress, Imported, Severity, import_sql, import_sql_with_progress,
+};

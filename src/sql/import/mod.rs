@@ -23,6 +23,8 @@ mod tsql;
 mod tsql_apply;
 mod tsql_rewrite;
 
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
 use sqlparser::ast::{ObjectType, Statement};
 use sqlparser::dialect::{
     Dialect as ParserDialect, MsSqlDialect, MySqlDialect, PostgreSqlDialect, SQLiteDialect,
@@ -121,20 +123,87 @@ fn parse_one(
 
 /// Parses every statement, spreading the work over the available cores (rayon's pool, whose
 /// threads live on between imports).
-fn parse_all(statements: &[splitter::Statement<'_>], dialect: Dialect) -> Vec<Parsed> {
+fn parse_all(
+    statements: &[splitter::Statement<'_>],
+    dialect: Dialect,
+    progress: &ImportProgress,
+) -> Vec<Parsed> {
     use rayon::prelude::*;
     statements
         .par_iter()
         .with_min_len(4)
         .map_init(
             || parser_dialect(dialect),
-            |parser, s| parse_one(s, dialect, parser.as_ref()),
+            |parser, s| {
+                if progress.is_cancelled() {
+                    return Parsed::Skip;
+                }
+                progress.advance(s.text.len());
+                parse_one(s, dialect, parser.as_ref())
+            },
         )
         .collect()
 }
 
+/// Progress of an import running on another thread, and the way to cancel it.
+#[derive(Debug, Default)]
+pub struct ImportProgress {
+    total: AtomicUsize,
+    done: AtomicUsize,
+    cancelled: AtomicBool,
+}
+
+impl ImportProgress {
+    /// A fresh progress tracker.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The share of the work done, from 0 to 1.
+    pub fn fraction(&self) -> f32 {
+        let total = self.total.load(Ordering::Relaxed);
+        if total == 0 {
+            return 0.0;
+        }
+        (self.done.load(Ordering::Relaxed) as f32 / total as f32).min(1.0)
+    }
+
+    /// Asks the import to stop as soon as it can.
+    pub fn cancel(&self) {
+        self.cancelled.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether the import was asked to stop.
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled.load(Ordering::Relaxed)
+    }
+
+    fn advance(&self, bytes: usize) {
+        self.done.fetch_add(bytes, Ordering::Relaxed);
+    }
+}
+
 /// Imports SQL text. `dialect` forces the dialect; without it the dialect is detected.
 pub fn import_sql(source: &str, file: &str, dialect: Option<Dialect>) -> Imported {
+    let progress = ImportProgress::new();
+    import_sql_with_progress(source, file, dialect, &progress).unwrap_or_else(|| Imported {
+        doc: Document::new(),
+        dialect: dialect.unwrap_or_default(),
+        detected: None,
+        diagnostics: Vec::new(),
+        stats: ImportStats::default(),
+    })
+}
+
+/// Imports SQL text, reporting progress (by bytes of statements parsed) and stopping when
+/// cancelled, in which case nothing is returned.
+pub fn import_sql_with_progress(
+    source: &str,
+    file: &str,
+    dialect: Option<Dialect>,
+    progress: &ImportProgress,
+) -> Option<Imported> {
+    progress.total.store(source.len().max(1), Ordering::Relaxed);
     let (dialect, detected) = match dialect {
         Some(d) => (d, None),
         None => {
@@ -146,7 +215,17 @@ pub fn import_sql(source: &str, file: &str, dialect: Option<Dialect>) -> Importe
         Dialect::Mssql => tsql::split(source),
         _ => splitter::split(source, dialect),
     };
-    let parsed = parse_all(&statements, dialect);
+    // Splitting is fast; data the splitter set aside counts as done.
+    let statement_bytes: usize = statements
+        .iter()
+        .filter(|s| s.kind == StatementKind::Sql)
+        .map(|s| s.text.len())
+        .sum();
+    progress.advance(source.len().saturating_sub(statement_bytes));
+    let parsed = parse_all(&statements, dialect, progress);
+    if progress.is_cancelled() {
+        return None;
+    }
     let mut b = Builder::new(dialect, file);
     let mut stats = ImportStats {
         statements: statements.len(),
@@ -204,7 +283,7 @@ pub fn import_sql(source: &str, file: &str, dialect: Option<Dialect>) -> Importe
     };
     post::mark_serial_columns(&mut imported.doc);
     post::check_types(&mut imported);
-    imported
+    Some(imported)
 }
 
 mod post;
