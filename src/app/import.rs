@@ -112,6 +112,7 @@ impl SchemataApp {
         let Some(job) = &self.import_job else { return };
         match job.receiver.try_recv() {
             Ok(result) => {
+                ctx.request_repaint();
                 if let Some(job) = self.import_job.take() {
                     match result {
                         Some(imported) => self.finish_import(&job, *imported),
