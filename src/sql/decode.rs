@@ -54,6 +54,19 @@ fn utf16(bytes: &[u8], little_endian: bool) -> (String, bool) {
     (text, lossy)
 }
 
+fn utf16_without_bom(bytes: &[u8], little_endian: bool) -> (String, &'static str, Option<String>) {
+    let (text, _) = utf16(bytes, little_endian);
+    let encoding = if little_endian {
+        "UTF-16LE"
+    } else {
+        "UTF-16BE"
+    };
+    let warning = format!(
+        "the file has no byte-order mark but looks like {encoding}; it was read as {encoding}"
+    );
+    (text, encoding, Some(warning))
+}
+
 fn looks_like_utf16_without_bom(bytes: &[u8]) -> Option<bool> {
     let sample = bytes.get(..bytes.len().min(4096))?;
     let pairs = sample.len() / 2;
@@ -135,37 +148,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             }),
         )
     } else if let Ok(text) = std::str::from_utf8(bytes) {
-        if let Some(little_endian) = looks_like_utf16_without_bom(bytes) {
-            let (text, _) = utf16(bytes, little_endian);
-            let encoding = if little_endian {
-                "UTF-16LE"
-            } else {
-                "UTF-16BE"
-            };
-            (
-                text,
-                encoding,
-                Some(format!(
-                    "the file has no byte-order mark but looks like {encoding}; it was read as {encoding}"
-                )),
-            )
-        } else {
-            (text.to_owned(), "UTF-8", None)
+        match looks_like_utf16_without_bom(bytes) {
+            Some(little_endian) => utf16_without_bom(bytes, little_endian),
+            None => (text.to_owned(), "UTF-8", None),
         }
     } else if let Some(little_endian) = looks_like_utf16_without_bom(bytes) {
-        let (text, _) = utf16(bytes, little_endian);
-        let encoding = if little_endian {
-            "UTF-16LE"
-        } else {
-            "UTF-16BE"
-        };
-        (
-            text,
-            encoding,
-            Some(format!(
-                "the file has no byte-order mark but looks like {encoding}; it was read as {encoding}"
-            )),
-        )
+        utf16_without_bom(bytes, little_endian)
     } else {
         let first_bad = std::str::from_utf8(bytes)
             .err()

@@ -78,6 +78,31 @@ fn own_columns(b: &mut Builder, table: &Table, names: &[String], origin: &Origin
     ids
 }
 
+/// A foreign key on `columns` with the referenced side kept as names (resolved at the end).
+fn foreign_key(
+    b: &mut Builder,
+    fk: &sqlparser::ast::ForeignKeyConstraint,
+    name: Option<String>,
+    columns: Vec<ColumnId>,
+    origin: &Origin,
+) -> ForeignKey {
+    ForeignKey {
+        id: ConstraintId(b.next_id()),
+        name,
+        columns,
+        referenced_table: TableRef::Unresolved(names::qualified(&fk.foreign_table, b.dialect)),
+        referenced_columns: fk
+            .referred_columns
+            .iter()
+            .map(|c| ColumnRef::Unresolved(names::ident(c, b.dialect)))
+            .collect(),
+        on_delete: action(fk.on_delete.as_ref()),
+        on_update: action(fk.on_update.as_ref()),
+        deferrable: deferrable(fk.characteristics.as_ref()),
+        source: Some(b.source(origin)),
+    }
+}
+
 /// Adds a table constraint (from CREATE TABLE or ALTER TABLE ... ADD) to `table`.
 pub fn add_constraint(
     b: &mut Builder,
@@ -132,24 +157,10 @@ pub fn add_constraint(
             if columns.is_empty() {
                 return;
             }
-            table.foreign_keys.push(ForeignKey {
-                id: ConstraintId(b.next_id()),
-                name: fk.name.as_ref().map(ident),
-                columns,
-                referenced_table: TableRef::Unresolved(names::qualified(
-                    &fk.foreign_table,
-                    dialect,
-                )),
-                referenced_columns: fk
-                    .referred_columns
-                    .iter()
-                    .map(|c| ColumnRef::Unresolved(ident(c)))
-                    .collect(),
-                on_delete: action(fk.on_delete.as_ref()),
-                on_update: action(fk.on_update.as_ref()),
-                deferrable: deferrable(fk.characteristics.as_ref()),
-                source: Some(b.source(origin)),
-            });
+            let name = fk.name.as_ref().map(ident);
+            table
+                .foreign_keys
+                .push(foreign_key(b, fk, name, columns, origin));
         }
         TableConstraint::Check(check) => table.checks.push(CheckConstraint {
             id: ConstraintId(b.next_id()),
@@ -363,24 +374,11 @@ pub fn add_column_constraints(
                 name,
                 columns: vec![column],
             }),
-            ColumnOption::ForeignKey(fk) => table.foreign_keys.push(ForeignKey {
-                id: ConstraintId(b.next_id()),
-                name: name.or(fk.name.as_ref().map(|n| names::ident(n, b.dialect))),
-                columns: vec![column],
-                referenced_table: TableRef::Unresolved(names::qualified(
-                    &fk.foreign_table,
-                    b.dialect,
-                )),
-                referenced_columns: fk
-                    .referred_columns
-                    .iter()
-                    .map(|c| ColumnRef::Unresolved(names::ident(c, b.dialect)))
-                    .collect(),
-                on_delete: action(fk.on_delete.as_ref()),
-                on_update: action(fk.on_update.as_ref()),
-                deferrable: deferrable(fk.characteristics.as_ref()),
-                source: Some(b.source(origin)),
-            }),
+            ColumnOption::ForeignKey(fk) => {
+                let name = name.or(fk.name.as_ref().map(|n| names::ident(n, b.dialect)));
+                let key = foreign_key(b, &fk, name, vec![column], origin);
+                table.foreign_keys.push(key);
+            }
             ColumnOption::Check(check) => table.checks.push(CheckConstraint {
                 id: ConstraintId(b.next_id()),
                 name: name.or(check.name.as_ref().map(|n| names::ident(n, b.dialect))),
