@@ -101,6 +101,7 @@ impl SchemataApp {
         self.import_job = Some(ImportJob {
             name,
             dialect,
+            detected: setup.detected.clone(),
             decoding: setup.decoding.clone(),
             progress,
             receiver,
@@ -165,11 +166,14 @@ impl SchemataApp {
             imported.doc.column_count(),
             imported.doc.foreign_key_count(),
             job.dialect.display_name(),
-            imported
-                .detected
-                .as_ref()
-                .map(|r| format!(" ({r})"))
-                .unwrap_or_default(),
+            if job.detected.0 == job.dialect {
+                format!(" (detected: {})", job.detected.1)
+            } else {
+                format!(
+                    " (chosen instead of the detected {})",
+                    job.detected.0.display_name()
+                )
+            },
             imported.stats.statements,
             imported.stats.data,
             imported.stats.passthrough
@@ -219,6 +223,8 @@ pub struct ImportJob {
     pub name: String,
     /// The dialect it is read as.
     pub dialect: Dialect,
+    /// The dialect detection suggested, and why.
+    pub detected: (Dialect, String),
     /// A warning from decoding the file.
     pub decoding: Option<String>,
     /// Progress and cancellation, shared with the worker.
