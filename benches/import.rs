@@ -68,11 +68,15 @@ fn main() {
     let mut total_bytes = 0;
     let mut total = Duration::ZERO;
     for (dialect, path, text) in &files {
-        let name = format!(
-            "{}/{}",
-            dialect.name(),
-            path.file_name().unwrap_or_default().to_string_lossy()
-        );
+        let name = if path.starts_with("generated") {
+            path.display().to_string()
+        } else {
+            format!(
+                "{}/{}",
+                dialect.name(),
+                path.file_name().unwrap_or_default().to_string_lossy()
+            )
+        };
         let samples: Vec<Duration> = (0..RUNS)
             .map(|_| {
                 let start = Instant::now();

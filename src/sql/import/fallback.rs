@@ -19,7 +19,7 @@ pub enum Prepared<'a> {
 }
 
 /// Byte offset of `needle` (upper case ASCII) in `haystack`, ignoring ASCII case; no allocation.
-fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
+pub(super) fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
     let needle = needle.as_bytes();
     let first = *needle.first()?;
     haystack

@@ -5,12 +5,9 @@ use std::borrow::Cow;
 
 use super::Severity;
 use super::builder::{Builder, Origin};
+use super::fallback::find_ci;
 use super::names;
 use super::tsql_rewrite;
-
-fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
-    haystack.to_ascii_uppercase().find(needle)
-}
 
 /// What to do with a SQL Server statement before parsing: `None` to skip it, else the texts
 /// to parse (`ALTER TABLE t ADD a, b` becomes one statement per constraint).
