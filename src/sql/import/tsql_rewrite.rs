@@ -601,6 +601,30 @@ mod tests {
         assert_eq!(p.levels[2], ("COLUMN".into(), "BusinessEntityID".into()));
     }
 
+    /// Inputs cut off in the middle of a rewritten form; the fuzzer found that these indexed
+    /// past the end of the token list.
+    #[test]
+    fn truncated_forms_do_not_panic() {
+        for text in [
+            "CREATE TABLE t (a int DEFAULT NEXT VALUE FOR",
+            "CREATE TABLE t (a int DEFAULT NEXT VALUE FOR [s].",
+            "CREATE TABLE t (a AS",
+            "CREATE TABLE t (a AS (",
+            "CREATE TABLE t (a AS b PERSISTED",
+            "CREATE TABLE t (a int NOT FOR REPLICATION",
+            "CREATE TABLE t (a datetime2 GENERATED ALWAYS AS ROW",
+            "CREATE TABLE t (a int, PERIOD FOR SYSTEM_TIME (",
+            "CREATE TABLE t (a int, INDEX i CLUSTERED COLUMNSTORE",
+            "ALTER TABLE t WITH CHECK",
+            "CREATE TABLE t (a int) ON",
+            "CREATE TABLE t (a xml(",
+            "CREATE INDEX i ON t (a) WITH (",
+            "CREATE TABLE t (a int MASKED WITH (",
+        ] {
+            let _ = normalize(text);
+        }
+    }
+
     #[test]
     fn next_value_for_is_restored() {
         assert_eq!(
