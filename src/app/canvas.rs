@@ -36,14 +36,10 @@ impl Canvas {
 
     /// Fits the whole diagram into view (now if the canvas size is known, else next frame).
     pub fn zoom_to_fit(&mut self, doc: &Document) {
-        let scene = build_scene(
-            doc,
-            &crate::render::Palette::LIGHT,
-            &Metrics::default(),
-            &BTreeSet::new(),
-            None,
-        );
-        match (self.last_rect, scene.bounds) {
+        match (
+            self.last_rect,
+            crate::render::scene::diagram_bounds(doc, &Metrics::default()),
+        ) {
             (Some(rect), Some(bounds)) => {
                 self.viewport.fit(rect.size(), &bounds);
                 self.fit_pending = false;

@@ -51,12 +51,7 @@ pub fn place_tables(doc: &mut Document, tables: &[TableId]) {
 /// Places all tables of `incoming` in rows below the tables of `existing`, so a merge does not
 /// overlap anything already on the canvas.
 pub fn place_below(existing: &Document, incoming: &mut Document) {
-    let metrics = Metrics::default();
-    let bounds = existing
-        .tables
-        .values()
-        .map(|t| table_rect(existing, t, &metrics))
-        .reduce(|a, b| a.union(&b));
+    let bounds = crate::render::scene::diagram_bounds(existing, &Metrics::default());
     let ids: Vec<TableId> = incoming.tables.keys().copied().collect();
     place_tables(incoming, &ids);
     if let Some(bounds) = bounds {

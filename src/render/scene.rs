@@ -144,6 +144,14 @@ pub fn table_rect(doc: &Document, table: &Table, metrics: &Metrics) -> Rect {
     )
 }
 
+/// The area covered by all tables, if there are any.
+pub fn diagram_bounds(doc: &Document, metrics: &Metrics) -> Option<Rect> {
+    doc.tables
+        .values()
+        .map(|t| table_rect(doc, t, metrics))
+        .reduce(|a, b| a.union(&b))
+}
+
 fn row_center_y(table_rect: &Rect, metrics: &Metrics, row: usize) -> f32 {
     table_rect.min.y + metrics.header_height + metrics.row_height * (row as f32 + 0.5)
 }
