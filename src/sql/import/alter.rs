@@ -310,15 +310,7 @@ pub fn comment(
             let mut parts = names::parts(name, b.dialect);
             let column = parts.pop().unwrap_or_default();
             let table_name = names::qualified_from_parts(parts, b.dialect);
-            let found = b
-                .table_id(&table_name)
-                .and_then(|id| b.table_mut(id))
-                .and_then(|t| {
-                    t.columns
-                        .iter_mut()
-                        .find(|c| c.name.eq_ignore_ascii_case(&column))
-                });
-            match found {
+            match b.column_mut(&table_name, &column) {
                 Some(c) => c.comment = text,
                 None => b.report(
                     origin,

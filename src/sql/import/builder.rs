@@ -136,6 +136,15 @@ impl Builder {
         self.doc.tables.get_mut(&id).map(Arc::make_mut)
     }
 
+    /// The column `column` (matched case-insensitively) of the table named `table`.
+    pub fn column_mut(&mut self, table: &QualifiedName, column: &str) -> Option<&mut Column> {
+        let id = self.table_id(table)?;
+        self.table_mut(id)?
+            .columns
+            .iter_mut()
+            .find(|c| c.name.eq_ignore_ascii_case(column))
+    }
+
     /// Removes a table (DROP TABLE).
     pub fn remove_table(&mut self, name: &QualifiedName) -> bool {
         match self.tables.remove(&names::key(name)) {

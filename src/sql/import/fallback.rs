@@ -294,25 +294,20 @@ fn add_generated_identity(b: &mut Builder, text: &str, origin: &Origin) -> bool 
     };
     let table_name = names::qualified_from_text(table, b.dialect);
     let column_name = names::unquote(column, b.dialect);
-    let Some(id) = b.table_id(&table_name) else {
-        b.report(
+    match b.column_mut(&table_name, &column_name) {
+        Some(column) => {
+            column.identity = Some(Identity {
+                kind,
+                start: None,
+                increment: None,
+            });
+            column.nullable = false;
+        }
+        None => b.report(
             origin,
             super::Severity::Error,
-            format!("ALTER TABLE: table {table_name} is not defined"),
-        );
-        return true;
-    };
-    if let Some(column) = b.table_mut(id).and_then(|t| {
-        t.columns
-            .iter_mut()
-            .find(|c| c.name.eq_ignore_ascii_case(&column_name))
-    }) {
-        column.identity = Some(Identity {
-            kind,
-            start: None,
-            increment: None,
-        });
-        column.nullable = false;
+            format!("ALTER TABLE: {table_name}.{column_name} is not defined"),
+        ),
     }
     true
 }

@@ -166,15 +166,7 @@ pub fn default_for(b: &mut Builder, text: &str, origin: &Origin) -> bool {
     };
     let table_name = names::qualified_from_text(&table, b.dialect);
     let column_name = names::unquote(&column, b.dialect);
-    let found = b
-        .table_id(&table_name)
-        .and_then(|id| b.table_mut(id))
-        .and_then(|t| {
-            t.columns
-                .iter_mut()
-                .find(|c| c.name.eq_ignore_ascii_case(&column_name))
-        });
-    match found {
+    match b.column_mut(&table_name, &column_name) {
         Some(c) => c.default = Some(expression),
         None => b.report(
             origin,
