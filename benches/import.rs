@@ -40,8 +40,8 @@ fn main() {
             {
                 continue;
             }
-            if let Ok((text, _)) = schemata::cli::read_sql(&path) {
-                files.push((dialect, path, text));
+            if let Ok(decoded) = schemata::sql::decode::read_file(&path) {
+                files.push((dialect, path, decoded.text));
             }
         }
     }

@@ -123,23 +123,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Reads a SQL file as text (see [`crate::sql::decode`]): returns the text and a warning about
-/// its encoding, if any. A missing, unreadable or binary file is an error.
-pub fn read_sql(path: &std::path::Path) -> anyhow::Result<(String, Option<String>)> {
-    let bytes = std::fs::read(path).map_err(|err| {
-        let reason = match err.kind() {
-            std::io::ErrorKind::NotFound => "the file does not exist".to_owned(),
-            std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-            std::io::ErrorKind::IsADirectory => "this is a folder, not a file".to_owned(),
-            _ => err.to_string(),
-        };
-        anyhow::anyhow!("{}: {reason}", path.display())
-    })?;
-    let decoded = crate::sql::decode::decode(&bytes)
-        .map_err(|err| anyhow::anyhow!("{}: {err}", path.display()))?;
-    Ok((decoded.text, decoded.warning))
-}
-
 fn import(
     file: &std::path::Path,
     from: Option<Dialect>,
@@ -147,7 +130,11 @@ fn import(
     json: Option<&std::path::Path>,
     quiet: bool,
 ) -> anyhow::Result<ExitCode> {
-    let (text, decoding) = read_sql(file)?;
+    let crate::sql::decode::Decoded {
+        text,
+        warning: decoding,
+        ..
+    } = crate::sql::decode::read_file(file)?;
     let name = file.file_name().map_or_else(
         || file.display().to_string(),
         |n| n.to_string_lossy().into_owned(),

@@ -28,7 +28,7 @@ fn import_corpus(corpus: &Path, out: &Path) -> usize {
             .collect();
         files.sort();
         for file in files {
-            let (text, _) = schemata::cli::read_sql(&file).unwrap();
+            let text = schemata::sql::decode::read_file(&file).unwrap().text;
             let name = file.file_name().unwrap().to_string_lossy().into_owned();
             let imported = schemata::sql::import_sql(&text, &name, Some(dialect));
             let json = schemata::sql::canonical::to_json(&imported.doc, dialect, &name);
@@ -118,7 +118,7 @@ fn every_corpus_file_is_detected_as_its_dialect() {
         };
         for entry in entries {
             let path = entry.unwrap().path();
-            let (text, _) = schemata::cli::read_sql(&path).unwrap();
+            let text = schemata::sql::decode::read_file(&path).unwrap().text;
             let (detected, reason) = schemata::sql::import::detect(&text);
             if detected != dialect {
                 wrong.push(format!(

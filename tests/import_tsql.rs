@@ -138,7 +138,7 @@ fn corpus(name: &str) -> Option<String> {
         );
         return None;
     }
-    Some(schemata::cli::read_sql(&path).unwrap().0)
+    Some(schemata::sql::decode::read_file(&path).unwrap().text)
 }
 
 #[test]

@@ -125,7 +125,8 @@ impl SchemataApp {
     }
 }
 
-fn display_name(path: &Path) -> String {
+/// The file name of a path, for titles and messages.
+pub(super) fn display_name(path: &Path) -> String {
     path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),

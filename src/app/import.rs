@@ -46,18 +46,15 @@ pub fn pick_sql() -> Option<PathBuf> {
         .pick_file()
 }
 
-fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
-}
-
 impl SchemataApp {
     /// Reads a SQL file and asks which dialect to read it as.
     pub fn start_import(&mut self, path: &Path) {
-        match crate::cli::read_sql(path) {
-            Ok((text, decoding)) => {
+        match crate::sql::decode::read_file(path) {
+            Ok(crate::sql::decode::Decoded {
+                text,
+                warning: decoding,
+                ..
+            }) => {
                 let detected = crate::sql::import::detect(&text);
                 self.dialog = Some(Dialog::Import(Box::new(ImportSetup {
                     path: path.to_path_buf(),
@@ -69,7 +66,7 @@ impl SchemataApp {
             }
             Err(err) => {
                 self.dialog = Some(Dialog::Error {
-                    title: format!("Could not import {}", file_name(path)),
+                    title: format!("Could not import {}", super::files::display_name(path)),
                     message: err.to_string(),
                 });
             }
@@ -79,7 +76,7 @@ impl SchemataApp {
     /// Starts the import on a worker thread; [`poll_import`](Self::poll_import) merges the
     /// result when it is ready.
     pub fn run_import(&mut self, setup: &ImportSetup) {
-        let name = file_name(&setup.path);
+        let name = super::files::display_name(&setup.path);
         let progress = Arc::new(ImportProgress::new());
         let (sender, receiver) = mpsc::channel();
         let existing = self.history.doc().clone();
@@ -196,8 +193,7 @@ impl SchemataApp {
         match self.history.apply(Edit::Merge(Box::new(imported.doc))) {
             Ok(applied) => {
                 self.selection = applied.created.into_iter().map(TableId).collect();
-                let doc = self.history.doc().clone();
-                self.canvas.zoom_to_fit(&doc);
+                self.canvas.zoom_to_fit(self.history.doc());
                 self.status = format!("Imported {name}");
                 self.dialog = Some(Dialog::ImportReport(Box::new(ImportReport {
                     file: name,
@@ -237,7 +233,7 @@ pub fn setup_ui(ui: &mut egui::Ui, setup: &mut ImportSetup, commands: &mut Vec<C
     let mut keep_open = true;
     ui.set_max_width(520.0);
     ui.heading("Import SQL");
-    ui.label(file_name(&setup.path));
+    ui.label(super::files::display_name(&setup.path));
     ui.label(format!(
         "Detected {} ({})",
         setup.detected.0.display_name(),

@@ -301,8 +301,7 @@ impl SchemataApp {
             Action::ZoomIn => self.canvas.zoom_centered(1.25),
             Action::ZoomOut => self.canvas.zoom_centered(0.8),
             Action::ZoomToFit => {
-                let doc = self.history.doc().clone();
-                self.canvas.zoom_to_fit(&doc);
+                self.canvas.zoom_to_fit(self.history.doc());
             }
             Action::ZoomReset => self.canvas.zoom_centered(1.0 / self.canvas.viewport.zoom),
         }

@@ -22,6 +22,31 @@ pub enum DecodeError {
     /// The file holds binary data, not text.
     #[error("this is not a SQL file: it contains binary data ({0})")]
     Binary(String),
+    /// A file could not be read, or not as text.
+    #[error("{path}: {reason}")]
+    File {
+        /// The file.
+        path: String,
+        /// Why, in words a user understands.
+        reason: String,
+    },
+}
+
+/// Reads and decodes a SQL file. A missing, unreadable or binary file is an error naming it.
+pub fn read_file(path: &std::path::Path) -> Result<Decoded, DecodeError> {
+    let failure = |reason: String| DecodeError::File {
+        path: path.display().to_string(),
+        reason,
+    };
+    let bytes = std::fs::read(path).map_err(|err| {
+        failure(match err.kind() {
+            std::io::ErrorKind::NotFound => "the file does not exist".to_owned(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+            std::io::ErrorKind::IsADirectory => "this is a folder, not a file".to_owned(),
+            _ => err.to_string(),
+        })
+    })?;
+    decode(&bytes).map_err(|err| failure(err.to_string()))
 }
 
 /// Windows-1252 code points for bytes 0x80..=0x9F (the rest of the 8-bit range is Latin-1).
