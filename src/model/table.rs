@@ -331,6 +331,8 @@ pub struct IndexPart {
     pub key: IndexKey,
     /// Sort direction.
     pub order: SortOrder,
+    /// MySQL prefix length: only the first `n` characters of the column are indexed.
+    pub length: Option<u32>,
 }
 
 /// An index.

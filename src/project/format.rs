@@ -370,6 +370,10 @@ pub enum IndexPartFile {
     Expression(String),
     /// Expression, descending.
     ExpressionDesc(String),
+    /// The first `n` characters of a column, ascending (MySQL prefix index).
+    Prefix(String, u32),
+    /// The first `n` characters of a column, descending.
+    PrefixDesc(String, u32),
 }
 
 /// A view.

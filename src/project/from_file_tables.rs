@@ -179,21 +179,22 @@ fn read_keys(
     for index in file.indexes {
         let mut parts = Vec::with_capacity(index.parts.len());
         for part in index.parts {
-            let (key, order) = match part {
-                IndexPartFile::Column(name) => (
-                    IndexKey::Column(own_columns(table, &[name], "an index")?[0]),
-                    SortOrder::Asc,
-                ),
-                IndexPartFile::ColumnDesc(name) => (
-                    IndexKey::Column(own_columns(table, &[name], "an index")?[0]),
-                    SortOrder::Desc,
-                ),
-                IndexPartFile::Expression(text) => (IndexKey::Expression(text), SortOrder::Asc),
+            let column = |name: String| -> Result<IndexKey, ProjectError> {
+                Ok(IndexKey::Column(own_columns(table, &[name], "an index")?[0]))
+            };
+            let (key, order, length) = match part {
+                IndexPartFile::Column(name) => (column(name)?, SortOrder::Asc, None),
+                IndexPartFile::ColumnDesc(name) => (column(name)?, SortOrder::Desc, None),
+                IndexPartFile::Prefix(name, n) => (column(name)?, SortOrder::Asc, Some(n)),
+                IndexPartFile::PrefixDesc(name, n) => (column(name)?, SortOrder::Desc, Some(n)),
+                IndexPartFile::Expression(text) => {
+                    (IndexKey::Expression(text), SortOrder::Asc, None)
+                }
                 IndexPartFile::ExpressionDesc(text) => {
-                    (IndexKey::Expression(text), SortOrder::Desc)
+                    (IndexKey::Expression(text), SortOrder::Desc, None)
                 }
             };
-            parts.push(IndexPart { key, order });
+            parts.push(IndexPart { key, order, length });
         }
         if parts.is_empty() {
             return Err(ProjectError::Invalid(format!(

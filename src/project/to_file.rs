@@ -151,9 +151,11 @@ fn table_file(doc: &Document, table: &Table) -> TableFile {
                 .map(|part| match (&part.key, part.order) {
                     (IndexKey::Column(id), order) => {
                         let name = column_names(table, &[*id]).concat();
-                        match order {
-                            SortOrder::Asc => IndexPartFile::Column(name),
-                            SortOrder::Desc => IndexPartFile::ColumnDesc(name),
+                        match (order, part.length) {
+                            (SortOrder::Asc, None) => IndexPartFile::Column(name),
+                            (SortOrder::Desc, None) => IndexPartFile::ColumnDesc(name),
+                            (SortOrder::Asc, Some(n)) => IndexPartFile::Prefix(name, n),
+                            (SortOrder::Desc, Some(n)) => IndexPartFile::PrefixDesc(name, n),
                         }
                     }
                     (IndexKey::Expression(text), SortOrder::Asc) => {

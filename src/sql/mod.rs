@@ -3,6 +3,7 @@
 
 pub mod canonical;
 pub mod decode;
+pub mod export;
 pub mod import;
 pub mod types;
 

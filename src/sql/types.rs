@@ -71,6 +71,7 @@ pub fn parse_type(text: &str, dialect: Dialect) -> DataType {
         .replace(" signed", "")
         .replace(" binary", "");
     let lossless = numeric && !unsigned;
+    let unbounded = dialect == Dialect::Mssql && text.to_ascii_lowercase().contains("(max)");
     let kind = match base_word.as_str() {
         "tinyint" if dialect == Dialect::Mysql && first == Some(1) => Some(TypeKind::Boolean),
         "smallint" | "int2" | "smallserial" | "serial2" | "tinyint" => Some(TypeKind::SmallInt),
@@ -86,6 +87,7 @@ pub fn parse_type(text: &str, dialect: Dialect) -> DataType {
         "boolean" | "bool" => Some(TypeKind::Boolean),
         "bit" if dialect == Dialect::Mssql => Some(TypeKind::Boolean),
         "char" | "character" | "bpchar" | "nchar" => Some(TypeKind::Char { length: first }),
+        "varchar" | "nvarchar" if unbounded => Some(TypeKind::Text),
         "varchar" | "character varying" | "nvarchar" | "varchar2" | "nvarchar2" => {
             Some(TypeKind::Varchar { length: first })
         }
@@ -141,6 +143,8 @@ pub fn parse_type(text: &str, dialect: Dialect) -> DataType {
                 "nchar" | "nvarchar" | "datetime" | "binary"
             ))
         || (dialect == Dialect::Mysql && matches!(base_word.as_str(), "binary" | "blob"));
+    // SQLite keeps a column's declared type as text and nothing else: keep it as written.
+    let keep_original = keep_original || dialect == Dialect::Sqlite;
     match kind {
         Some(kind) => DataType {
             kind,

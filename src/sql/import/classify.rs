@@ -57,7 +57,8 @@ pub fn classify(text: &str, dialect: Dialect) -> Disposition {
         | "UNLOCK" | "PRAGMA" | "ANALYZE" | "VACUUM" | "CHECKPOINT" | "SAVEPOINT" | "RELEASE"
         | "SELECT" | "FLUSH" | "SHOW" | "DECLARE" | "PRINT" | "EXEC" | "EXECUTE" | "CALL"
         | "REINDEX" | "CLUSTER" | "NOTIFY" => Disposition::Skip,
-        "INSERT" | "REPLACE" | "COPY" | "UPDATE" | "DELETE" | "TRUNCATE" | "MERGE" | "VALUES" => {
+        "INSERT" | "REPLACE" | "COPY" | "UPDATE" | "DELETE" | "TRUNCATE" | "MERGE" | "VALUES"
+        | "WITH" => {
             Disposition::Data
         }
         "GRANT" | "REVOKE" | "DO" | "SECURITY" | "REFRESH" | "IMPORT" | "DELIMITER" => {

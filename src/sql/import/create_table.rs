@@ -11,18 +11,18 @@ use super::diagnostics::Severity;
 use super::names;
 use crate::model::*;
 
-/// The column name of an index part, or `None` for an expression.
-fn index_column_name(part: &IndexColumn, dialect: Dialect) -> Option<String> {
+/// The column name of an index part and its prefix length, or `None` for an expression.
+fn index_column_name(part: &IndexColumn, dialect: Dialect) -> Option<(String, Option<u32>)> {
     match &part.column.expr {
-        Expr::Identifier(id) => Some(names::ident(id, dialect)),
-        Expr::CompoundIdentifier(ids) => ids.last().map(|id| names::ident(id, dialect)),
+        Expr::Identifier(id) => Some((names::ident(id, dialect), None)),
+        Expr::CompoundIdentifier(ids) => ids.last().map(|id| (names::ident(id, dialect), None)),
         // MySQL `col(190)` indexes a prefix of the column: it is still that column.
         Expr::Function(function) if dialect == Dialect::Mysql => {
             let args = function.args.to_string();
             let inner = args.trim_start_matches('(').trim_end_matches(')');
             let name = names::parts(&function.name, dialect);
             match (inner.trim().parse::<u32>(), name.as_slice()) {
-                (Ok(_), [column]) => Some(column.clone()),
+                (Ok(length), [column]) => Some((column.clone(), Some(length))),
                 _ => None,
             }
         }
@@ -115,7 +115,7 @@ pub fn add_constraint(
     let part_names = |parts: &[IndexColumn]| -> Vec<String> {
         parts
             .iter()
-            .map(|p| index_column_name(p, dialect).unwrap_or_else(|| p.column.expr.to_string()))
+            .map(|p| index_column_name(p, dialect).map_or_else(|| p.column.expr.to_string(), |(name, _)| name))
             .collect()
     };
     match constraint {
@@ -228,9 +228,13 @@ pub fn index_parts(
             Some(OrderBySort::Desc) => SortOrder::Desc,
             _ => SortOrder::Asc,
         };
+        let mut length = None;
         let key = match index_column_name(part, b.dialect) {
-            Some(name) => match find_column(table, &name) {
-                Some(id) => IndexKey::Column(id),
+            Some((name, prefix)) => match find_column(table, &name) {
+                Some(id) => {
+                    length = prefix;
+                    IndexKey::Column(id)
+                }
                 None => {
                     b.report(
                         origin,
@@ -242,7 +246,7 @@ pub fn index_parts(
             },
             None => IndexKey::Expression(part.column.expr.to_string()),
         };
-        out.push(IndexPart { key, order });
+        out.push(IndexPart { key, order, length });
     }
     out
 }

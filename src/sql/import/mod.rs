@@ -31,6 +31,7 @@ use sqlparser::dialect::{
 };
 use sqlparser::parser::Parser;
 
+pub use classify::leading_words;
 pub use detect::detect;
 pub use diagnostics::{Diagnostic, Severity};
 

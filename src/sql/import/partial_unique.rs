@@ -118,6 +118,7 @@ pub fn apply(b: &mut Builder, table: &QualifiedName, partials: &[PartialUnique],
                 Some(c) => parts.push(IndexPart {
                     key: IndexKey::Column(c.id),
                     order: SortOrder::Asc,
+                    length: None,
                 }),
                 None => {
                     b.report(

@@ -71,6 +71,7 @@ pub fn inherit_partition_keys(b: &mut Builder) {
                     parts.push(IndexPart {
                         key,
                         order: part.order,
+                        length: part.length,
                     });
                 }
                 Some(Index {

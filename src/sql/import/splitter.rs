@@ -411,6 +411,10 @@ impl<'a> Splitter<'a> {
             };
             p += k;
             if self.at_delim(p) {
+                if self.dialect == Dialect::Sqlite && self.inside_trigger_body(start, p) {
+                    p += self.delim.len();
+                    continue;
+                }
                 break (p, self.delim.len());
             }
             let c = self.byte(p).unwrap_or(0);
@@ -471,6 +475,30 @@ impl<'a> Splitter<'a> {
             self.emit(start, text, StatementKind::Sql);
         }
         end + term
+    }
+
+    /// Whether `start..p` is an SQLite `CREATE TRIGGER` whose `BEGIN ... END` body is still
+    /// open, so the `;` at `p` ends a statement of the body, not the trigger.
+    fn inside_trigger_body(&self, start: usize, p: usize) -> bool {
+        let text = self.src.get(start..p).unwrap_or("");
+        let mut words = text
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .filter(|w| !w.is_empty());
+        let head: Vec<&str> = words.by_ref().take(4).collect();
+        let is_trigger = head.first().is_some_and(|w| w.eq_ignore_ascii_case("create"))
+            && head.iter().any(|w| w.eq_ignore_ascii_case("trigger"));
+        if !is_trigger {
+            return false;
+        }
+        let mut depth = 0i32;
+        for word in text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
+            if word.eq_ignore_ascii_case("begin") || word.eq_ignore_ascii_case("case") {
+                depth += 1;
+            } else if word.eq_ignore_ascii_case("end") {
+                depth -= 1;
+            }
+        }
+        depth > 0
     }
 
     fn emit(&mut self, start: usize, text: Cow<'a, str>, kind: StatementKind) {

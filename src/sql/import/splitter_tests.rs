@@ -431,3 +431,16 @@ fn large_input_splits_completely() {
         assert_eq!(s.last().map(|s| s.line as usize), Some(3 * n));
     }
 }
+
+#[test]
+fn sqlite_trigger_bodies_keep_their_semicolons() {
+    let src = "CREATE TRIGGER t AFTER INSERT ON a BEGIN\n  UPDATE a SET n = CASE WHEN 1 THEN 2 END;\n  DELETE FROM b;\nEND;\nSELECT 1;";
+    check(
+        &[Sqlite],
+        src,
+        &[
+            "CREATE TRIGGER t AFTER INSERT ON a BEGIN\n  UPDATE a SET n = CASE WHEN 1 THEN 2 END;\n  DELETE FROM b;\nEND",
+            "SELECT 1",
+        ],
+    );
+}

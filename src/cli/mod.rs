@@ -11,6 +11,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod export;
+
 use crate::model::{Dialect, Document};
 use crate::project;
 
@@ -48,6 +50,25 @@ pub enum Command {
         #[arg(long, value_name = "OUT.json")]
         json: Option<PathBuf>,
         /// Print only errors and warnings, not notes and the summary.
+        #[arg(short, long)]
+        quiet: bool,
+    },
+    /// Write DDL for a target dialect from a project file or SQL (stdout by default;
+    /// portability warnings on stderr).
+    Export {
+        /// A project file (.schemata) or an SQL file.
+        file: PathBuf,
+        /// Dialect of the SQL being read (postgres, mysql, sqlite, mssql); detected when
+        /// omitted. Ignored for project files.
+        #[arg(long, value_name = "D", value_parser = parse_dialect)]
+        from: Option<Dialect>,
+        /// Dialect to write (postgres, mysql, sqlite, mssql).
+        #[arg(long, value_name = "D", value_parser = parse_dialect)]
+        to: Dialect,
+        /// Write the DDL to this file instead of stdout.
+        #[arg(short = 'o', long, value_name = "OUT.sql")]
+        output: Option<PathBuf>,
+        /// Do not print portability warnings.
         #[arg(short, long)]
         quiet: bool,
     },
@@ -119,6 +140,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             json,
             quiet,
         }) => import(&file, from, output.as_deref(), json.as_deref(), quiet),
+        Some(Command::Export {
+            file,
+            from,
+            to,
+            output,
+            quiet,
+        }) => export::run(&file, from, to, output.as_deref(), quiet),
         None => open_editor(cli.file),
     }
 }

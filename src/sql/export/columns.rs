@@ -1,0 +1,65 @@
+//! One column definition inside `CREATE TABLE`.
+
+use crate::model::{Column, Table};
+
+use super::Context;
+use super::writer::DdlWriter;
+
+/// `name type [COLLATE] [GENERATED | DEFAULT] [identity] [NOT NULL] [PRIMARY KEY] [suffix]`,
+/// with the name padded to `width` so the types line up. Enum labels the target has to check
+/// by hand are pushed to `checks`.
+pub fn definition(
+    w: &dyn DdlWriter,
+    cx: &Context<'_>,
+    table: &Table,
+    column: &Column,
+    inline_pk: bool,
+    checks: &mut Vec<String>,
+    width: usize,
+) -> String {
+    let mapped = w.column_type(cx, table, column);
+    checks.extend(mapped.check);
+    let generated = w.generated_clause(cx, table, column);
+    let mut parts = Vec::new();
+    if generated.is_none() || !w.computed_replaces_type() {
+        parts.push(mapped.text);
+    }
+    if let Some(collation) = w.collation(cx, table, column) {
+        parts.push(collation);
+    }
+    let identity = if generated.is_some() {
+        None
+    } else {
+        w.identity_clause(cx, table, column)
+    };
+    match generated {
+        Some(clause) => parts.push(clause),
+        None => {
+            if let Some(default) = w.default_value(cx, table, column)
+                && identity.is_none()
+            {
+                parts.push(format!("DEFAULT {default}"));
+            }
+        }
+    }
+    let is_pk = table.is_primary_key_column(column.id);
+    if let Some(identity) = identity.filter(|_| !inline_pk || !is_pk) {
+        parts.push(identity);
+    }
+    if !column.nullable {
+        parts.push("NOT NULL".into());
+    }
+    if inline_pk && is_pk {
+        parts.push("PRIMARY KEY".into());
+        if let Some(identity) = w.identity_clause(cx, table, column) {
+            parts.push(identity);
+        }
+    }
+    let suffix = w.column_suffix(cx, table, column);
+    if !suffix.is_empty() {
+        parts.push(suffix);
+    }
+    let name = cx.ident(&column.name);
+    let pad = width.saturating_sub(name.chars().count());
+    format!("{name}{} {}", " ".repeat(pad), parts.join(" "))
+}

@@ -1,0 +1,166 @@
+//! SQL Server: `IDENTITY(1,1)`, computed columns, filtered indexes, descriptions through
+//! `sp_addextendedproperty`, `GO` between batches.
+
+use crate::model::{Column, Dialect, Index, IndexKey, Passthrough, Sequence, Table, TypeKind};
+
+use super::writer::{DdlWriter, index_name, index_object, index_parts, strip_parens};
+use super::{Context, quote};
+
+/// The SQL Server writer.
+pub struct Mssql;
+
+impl DdlWriter for Mssql {
+    fn dialect(&self) -> Dialect {
+        Dialect::Mssql
+    }
+
+    fn create_sequence(&self, cx: &Context<'_>, s: &Sequence) -> Option<String> {
+        let mut sql = format!("CREATE SEQUENCE {} AS BIGINT", cx.name(&s.name));
+        sql.push_str(&format!(" START WITH {}", s.start.or(s.min_value).unwrap_or(1)));
+        for (word, value) in [
+            ("INCREMENT BY", s.increment),
+            ("MINVALUE", s.min_value),
+            ("MAXVALUE", s.max_value),
+            ("CACHE", s.cache),
+        ] {
+            if let Some(value) = value {
+                sql.push_str(&format!(" {word} {value}"));
+            }
+        }
+        if s.cycle {
+            sql.push_str(" CYCLE");
+        }
+        Some(sql)
+    }
+
+    fn identity_clause(&self, cx: &Context<'_>, table: &Table, column: &Column) -> Option<String> {
+        let identity = column.identity?;
+        let first = table.columns.iter().find(|c| c.identity.is_some()).map(|c| c.id);
+        let numeric = matches!(
+            column.data_type.kind,
+            TypeKind::SmallInt | TypeKind::Integer | TypeKind::BigInt | TypeKind::Decimal { scale: None | Some(0), .. }
+        );
+        if first != Some(column.id) || !(numeric || cx.same) {
+            cx.warn(
+                format!("column {}.{}", table.name, column.name),
+                "SQL Server allows one integer IDENTITY column per table; numbering left out",
+            );
+            return None;
+        }
+        Some(format!(
+            "IDENTITY({},{})",
+            identity.start.unwrap_or(1),
+            identity.increment.unwrap_or(1)
+        ))
+    }
+
+    fn wrap_default(&self, text: &str, _column: &Column) -> String {
+        format!("({})", strip_parens(text))
+    }
+
+    fn generated_clause(&self, cx: &Context<'_>, table: &Table, column: &Column) -> Option<String> {
+        let generated = column.generated.as_ref()?;
+        match cx.translate(&generated.expression) {
+            Ok(expr) => Some(format!(
+                "AS ({}){}",
+                strip_parens(&expr),
+                if generated.stored { " PERSISTED" } else { "" }
+            )),
+            Err(reason) => {
+                cx.warn(
+                    format!("column {}.{}", table.name, column.name),
+                    format!("computed expression left out: {reason}"),
+                );
+                None
+            }
+        }
+    }
+
+    fn computed_replaces_type(&self) -> bool {
+        true
+    }
+
+    fn supports_deferrable(&self) -> bool {
+        false
+    }
+
+    fn create_index(&self, cx: &Context<'_>, table: &Table, index: &Index) -> Option<String> {
+        if index.parts.iter().any(|p| matches!(p.key, IndexKey::Expression(_))) {
+            cx.warn(
+                index_object(table, index),
+                "SQL Server indexes columns only (index a computed column instead); index left out",
+            );
+            return None;
+        }
+        let parts = index_parts(cx, table, index)?;
+        let clustered = match index.method.as_deref().map(str::to_ascii_uppercase).as_deref() {
+            Some("CLUSTERED") if cx.same => "CLUSTERED ",
+            Some("NONCLUSTERED") if cx.same => "NONCLUSTERED ",
+            _ => "",
+        };
+        let mut sql = format!(
+            "CREATE {}{clustered}INDEX {} ON {} ({})",
+            if index.unique { "UNIQUE " } else { "" },
+            cx.ident(&index_name(cx, index)),
+            cx.name(&table.name),
+            parts.join(", ")
+        );
+        if !index.include.is_empty() {
+            let names = super::writer::column_list(cx, table, &index.include);
+            sql.push_str(&format!(" INCLUDE ({names})"));
+        }
+        if let Some(predicate) = &index.predicate {
+            match cx.translate(predicate) {
+                Ok(text) => sql.push_str(&format!(" WHERE {}", strip_parens(&text))),
+                Err(reason) => {
+                    cx.warn(
+                        index_object(table, index),
+                        format!("filter cannot be carried ({reason}); index left out"),
+                    );
+                    return None;
+                }
+            }
+        }
+        Some(sql)
+    }
+
+    fn comments(&self, cx: &Context<'_>, table: &Table) -> Vec<String> {
+        let literal = |text: &str| format!("N{}", quote::string(text, Dialect::Postgres));
+        let schema = table
+            .name
+            .schema
+            .clone()
+            .filter(|s| cx.schemas.contains(s))
+            .unwrap_or_else(|| "dbo".into());
+        let target = format!(
+            "N'SCHEMA', {}, N'TABLE', {}",
+            literal(&schema),
+            literal(&table.name.name)
+        );
+        let mut out = Vec::new();
+        if let Some(comment) = &table.comment {
+            out.push(format!(
+                "EXEC sp_addextendedproperty N'MS_Description', {}, {target}",
+                literal(comment)
+            ));
+        }
+        for column in &table.columns {
+            if let Some(comment) = &column.comment {
+                out.push(format!(
+                    "EXEC sp_addextendedproperty N'MS_Description', {}, {target}, N'COLUMN', {}",
+                    literal(comment),
+                    literal(&column.name)
+                ));
+            }
+        }
+        out
+    }
+
+    fn passthrough(&self, _cx: &Context<'_>, p: &Passthrough) -> String {
+        format!("{}\nGO", p.sql.trim().trim_end_matches(';').trim_end())
+    }
+
+    fn terminator(&self) -> &'static str {
+        ";\nGO"
+    }
+}
