@@ -107,7 +107,10 @@ impl Translator<'_, '_> {
                 Ok(i + 1)
             }
             Token::Str(text) => {
-                out.push_str(&quote::string(text, to));
+                match self.special_date(i, text) {
+                    Some(keyword) => out.push_str(keyword),
+                    None => out.push_str(&quote::string(text, to)),
+                }
                 Ok(i + 1)
             }
             Token::Number(n) => {
@@ -120,8 +123,38 @@ impl Translator<'_, '_> {
         }
     }
 
+    /// PostgreSQL's `'now'::date` / `'now'::timestamp`: the current date or time, which a
+    /// plain literal would lose once the cast is dropped.
+    fn special_date(&self, i: usize, text: &str) -> Option<&'static str> {
+        if self.cx.from != Dialect::Postgres || !text.eq_ignore_ascii_case("now") {
+            return None;
+        }
+        let mut found = None;
+        for j in i + 1..(i + 10).min(self.tokens.len()) {
+            if self.is_punct(j, "::") {
+                let k = self.skip_space(j + 1);
+                if let Some(Token::Word(w)) = self.tok(k) {
+                    let lower = w.to_ascii_lowercase();
+                    if lower == "date" {
+                        found = Some("CURRENT_DATE");
+                    } else if lower.starts_with("timestamp") {
+                        found = Some("CURRENT_TIMESTAMP");
+                    }
+                }
+            }
+        }
+        found
+    }
+
     fn word(&self, i: usize, word: &str, out: &mut String) -> Result<usize, String> {
         let lower = word.to_ascii_lowercase();
+        // A MySQL charset introducer (`_utf8mb4 'text'`) only labels the literal after it.
+        if lower.starts_with('_')
+            && matches!(self.tok(i + 1), Some(Token::Space))
+            && matches!(self.tok(i + 2), Some(Token::Str(_)))
+        {
+            return Ok(i + 2);
+        }
         if matches!(self.tok(i + 1), Some(Token::Str(_))) {
             return match lower.as_str() {
                 "n" => Ok(i + 1),
@@ -133,13 +166,37 @@ impl Translator<'_, '_> {
         if self.is_punct(next, "(") {
             return self.function(&lower, next, out);
         }
-        if KEYWORDS.contains(&lower.as_str()) {
+        // `schema.function(...)`: a function of the default schema, or one we cannot know.
+        if self.is_punct(i + 1, ".")
+            && let Some(Token::Word(second)) = self.tok(i + 2)
+            && self.is_punct(self.skip_space(i + 3), "(")
+        {
+            if DEFAULT_SCHEMAS.contains(&lower.as_str()) {
+                let open = self.skip_space(i + 3);
+                return self.function(&second.to_ascii_lowercase(), open, out);
+            }
+            return Err(format!("function {word}.{second}() has no known equivalent"));
+        }
+        let after_dot = i > 0 && self.is_punct(i - 1, ".");
+        if KEYWORDS.contains(&lower.as_str()) && !after_dot {
             out.push_str(&self.keyword(&lower)?);
             return Ok(i + 1);
         }
         if matches!(
             lower.as_str(),
-            "any" | "some" | "array" | "interval" | "ilike" | "similar" | "cast" | "limit"
+            "any"
+                | "some"
+                | "array"
+                | "interval"
+                | "ilike"
+                | "similar"
+                | "cast"
+                | "limit"
+                | "straight_join"
+                | "top"
+                | "regexp"
+                | "rlike"
+                | "div"
         ) {
             return Err(format!("{} has no direct equivalent", word.to_uppercase()));
         }

@@ -109,3 +109,25 @@ fn other_sources() {
     );
     assert_eq!(translate("\"abc\"", &mysql).unwrap(), "'abc'");
 }
+
+#[test]
+fn now_literals_keep_their_meaning() {
+    assert_eq!(
+        pg_to(Dialect::Mysql, "('now'::text)::date").unwrap(),
+        "(CURRENT_DATE)"
+    );
+    assert_eq!(pg_to(Dialect::Sqlite, "'now'").unwrap(), "'now'");
+}
+
+#[test]
+fn qualified_functions_and_keyword_columns() {
+    assert!(pg_to(Dialect::Sqlite, "public.array_initials(words)").is_err());
+    assert_eq!(
+        pg_to(Dialect::Sqlite, "public.lower(name)").unwrap(),
+        "lower(name)"
+    );
+    assert_eq!(
+        pg_to(Dialect::Sqlite, "SELECT st.Group FROM t st").unwrap(),
+        "SELECT st.\"group\" FROM t st"
+    );
+}

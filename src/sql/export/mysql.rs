@@ -1,10 +1,10 @@
 //! MySQL and MariaDB: `AUTO_INCREMENT`, inline `ENUM(...)` and `COMMENT '...'`, prefix
 //! indexes, table options, `DELIMITER` around routines.
 
-use crate::model::{Column, Dialect, Index, IndexKey, Passthrough, Table, TypeKind};
+use crate::model::{Column, Dialect, Index, IndexKey, Passthrough, Table, TypeKind, View};
 
 use super::tokens::{Token, tokenize};
-use super::writer::{DdlWriter, index_name, index_object, index_parts};
+use super::writer::{DdlWriter, index_name, index_object, index_parts, view_statement};
 use super::{Context, quote, types};
 
 /// The MySQL / MariaDB writer.
@@ -51,6 +51,56 @@ fn is_literal(text: &str) -> bool {
     }
 }
 
+/// InnoDB's limit on the bytes of one index key.
+const MAX_KEY_BYTES: u32 = 3072;
+
+/// Characters of a string column as MySQL would store it, or `None` for other types.
+fn string_length(column: &Column) -> Option<u32> {
+    match column.data_type.kind {
+        TypeKind::Varchar { length: Some(n) } | TypeKind::Char { length: Some(n) } => Some(n),
+        TypeKind::Varchar { length: None } | TypeKind::Text => Some(255),
+        _ => None,
+    }
+}
+
+/// Prefix lengths that keep an index carried from another dialect within InnoDB's key size
+/// (four bytes per utf8mb4 character), with a warning when a prefix is needed.
+fn key_prefixes(cx: &Context<'_>, table: &Table, index: &Index) -> Vec<Option<u32>> {
+    let columns: Vec<Option<&Column>> = index
+        .parts
+        .iter()
+        .map(|p| match p.key {
+            IndexKey::Column(id) => table.column(id),
+            IndexKey::Expression(_) => None,
+        })
+        .collect();
+    let strings: Vec<Option<u32>> = columns.iter().map(|c| c.and_then(string_length)).collect();
+    let fixed: u32 = strings.iter().filter(|s| s.is_none()).count() as u32 * 8;
+    let total: u32 = fixed + strings.iter().flatten().map(|n| n * 4).sum::<u32>();
+    let count = strings.iter().flatten().count() as u32;
+    if total <= MAX_KEY_BYTES || count == 0 {
+        return vec![None; strings.len()];
+    }
+    let each = (MAX_KEY_BYTES.saturating_sub(fixed) / count / 4).max(1);
+    strings
+        .iter()
+        .zip(&columns)
+        .map(|(length, column)| match (length, column) {
+            (Some(n), Some(column)) if *n > each => {
+                cx.warn(
+                    index_object(table, index),
+                    format!(
+                        "longer than InnoDB's {MAX_KEY_BYTES}-byte key limit: indexes the first {each} characters of {}",
+                        column.name
+                    ),
+                );
+                Some(each)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// The pieces of a MySQL index definition.
 struct IndexDefinition {
     kind: &'static str,
@@ -85,8 +135,13 @@ fn index_definition(cx: &Context<'_>, table: &Table, index: &Index) -> Option<In
         cx.warn(index_object(table, index), "MySQL has no INCLUDE columns; left out");
     }
     let mut parts = index_parts(cx, table, index)?;
-    for (text, part) in parts.iter_mut().zip(&index.parts) {
-        if let Some(length) = part.length {
+    let lengths = if cx.same {
+        index.parts.iter().map(|p| p.length).collect()
+    } else {
+        key_prefixes(cx, table, index)
+    };
+    for (text, length) in parts.iter_mut().zip(lengths) {
+        if let Some(length) = length {
             let (name, order) = match text.strip_suffix(" DESC") {
                 Some(name) => (name.to_owned(), " DESC"),
                 None => (text.clone(), ""),
@@ -285,6 +340,19 @@ impl DdlWriter for Mysql {
 
     fn comments(&self, _cx: &Context<'_>, _table: &Table) -> Vec<String> {
         Vec::new()
+    }
+
+    fn create_view(&self, cx: &Context<'_>, view: &View) -> Option<String> {
+        let sql = view_statement(cx, view)?;
+        // MySQL accepts a bare `*` only as the whole select list.
+        if !cx.same && sql.contains(", * FROM") {
+            cx.warn(
+                format!("view {}", view.name),
+                "query selects * after other columns, which MySQL rejects; left out",
+            );
+            return None;
+        }
+        Some(sql)
     }
 
     fn passthrough(&self, _cx: &Context<'_>, p: &Passthrough) -> String {

@@ -138,7 +138,21 @@ impl DdlWriter for Postgres {
         if cx.same {
             return Some(default.to_owned());
         }
+        if default.contains("0000-00-00") {
+            cx.warn(
+                format!("column {}.{}", table.name, column.name),
+                format!("default {default} is not a valid PostgreSQL date; left out"),
+            );
+            return None;
+        }
         match cx.translate(default) {
+            Ok(text) if column.data_type.kind == TypeKind::Boolean => {
+                Some(match strip_parens(&text).trim_matches('\'') {
+                    "0" => "false".into(),
+                    "1" => "true".into(),
+                    _ => text,
+                })
+            }
             Ok(text) => Some(text),
             Err(reason) => {
                 cx.warn(

@@ -116,6 +116,8 @@ pub fn column_type(cx: &Context<'_>, table: &Table, column: &Column) -> MappedTy
         kind = match kind {
             TypeKind::SmallInt => TypeKind::Integer,
             TypeKind::Integer => TypeKind::BigInt,
+            // A numbered column must stay an integer; bigint holds any id in practice.
+            TypeKind::BigInt if column.identity.is_some() => TypeKind::BigInt,
             TypeKind::BigInt => TypeKind::Decimal {
                 precision: Some(20),
                 scale: Some(0),

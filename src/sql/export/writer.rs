@@ -194,36 +194,7 @@ pub trait DdlWriter: Sync {
 
     /// `CREATE VIEW`, carried from the document's dialect when possible.
     fn create_view(&self, cx: &Context<'_>, view: &View) -> Option<String> {
-        let keyword = if view.materialized {
-            "MATERIALIZED VIEW"
-        } else {
-            "VIEW"
-        };
-        if view.materialized && !cx.same && cx.dialect != crate::model::Dialect::Postgres {
-            cx.warn(
-                format!("view {}", view.name),
-                "materialized view written as a plain view",
-            );
-        }
-        let keyword = if cx.dialect == crate::model::Dialect::Postgres {
-            keyword
-        } else {
-            "VIEW"
-        };
-        match cx.translate(&view.query) {
-            Ok(query) => Some(format!(
-                "CREATE {keyword} {} AS\n{}",
-                cx.name(&view.name),
-                query.trim()
-            )),
-            Err(reason) => {
-                cx.warn(
-                    format!("view {}", view.name),
-                    format!("query cannot be carried ({reason}); left out"),
-                );
-                None
-            }
-        }
+        view_statement(cx, view)
     }
 
     /// A statement kept verbatim, as the target's client needs it (MySQL routines need a
@@ -262,6 +233,37 @@ pub trait DdlWriter: Sync {
     /// The statement terminator (SQL Server adds a `GO` batch separator).
     fn terminator(&self) -> &'static str {
         ";"
+    }
+}
+
+/// `CREATE [MATERIALIZED] VIEW name AS query`, with the query carried into the target, or
+/// `None` (with a warning) when it cannot be.
+pub fn view_statement(cx: &Context<'_>, view: &View) -> Option<String> {
+    let postgres = cx.dialect == crate::model::Dialect::Postgres;
+    if view.materialized && !postgres {
+        cx.warn(
+            format!("view {}", view.name),
+            "materialized view written as a plain view",
+        );
+    }
+    let keyword = if view.materialized && postgres {
+        "MATERIALIZED VIEW"
+    } else {
+        "VIEW"
+    };
+    match cx.translate(&view.query) {
+        Ok(query) => Some(format!(
+            "CREATE {keyword} {} AS\n{}",
+            cx.name(&view.name),
+            query.trim()
+        )),
+        Err(reason) => {
+            cx.warn(
+                format!("view {}", view.name),
+                format!("query cannot be carried ({reason}); left out"),
+            );
+            None
+        }
     }
 }
 
@@ -400,7 +402,26 @@ pub fn foreign_key_clause<W: DdlWriter + ?Sized>(
     if !referenced.is_empty() {
         sql.push_str(&format!(" ({})", referenced.join(", ")));
     }
-    for (word, action) in [("DELETE", fk.on_delete), ("UPDATE", fk.on_update)] {
+    let strict = matches!(
+        cx.dialect,
+        crate::model::Dialect::Mysql | crate::model::Dialect::Mssql
+    );
+    let not_null = fk
+        .columns
+        .iter()
+        .filter_map(|id| table.column(*id))
+        .any(|c| !c.nullable);
+    for (word, mut action) in [("DELETE", fk.on_delete), ("UPDATE", fk.on_update)] {
+        if strict && not_null && action == crate::model::ReferentialAction::SetNull {
+            cx.warn(
+                format!("foreign key {}.{}", table.name, fk.name.as_deref().unwrap_or("")),
+                format!(
+                    "ON {word} SET NULL on a NOT NULL column is rejected by {}; written as NO ACTION (the source engine would fail at that point too)",
+                    cx.dialect.display_name()
+                ),
+            );
+            action = crate::model::ReferentialAction::NoAction;
+        }
         if action != crate::model::ReferentialAction::NoAction {
             sql.push_str(&format!(" ON {word} {}", action.sql()));
         }
