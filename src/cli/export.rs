@@ -55,7 +55,9 @@ pub fn run(
     match output {
         Some(path) => std::fs::write(path, &exported.sql)
             .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?,
-        None => std::io::stdout().lock().write_all(exported.sql.as_bytes())?,
+        None => std::io::stdout()
+            .lock()
+            .write_all(exported.sql.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
 }

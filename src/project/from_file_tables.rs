@@ -180,7 +180,9 @@ fn read_keys(
         let mut parts = Vec::with_capacity(index.parts.len());
         for part in index.parts {
             let column = |name: String| -> Result<IndexKey, ProjectError> {
-                Ok(IndexKey::Column(own_columns(table, &[name], "an index")?[0]))
+                Ok(IndexKey::Column(
+                    own_columns(table, &[name], "an index")?[0],
+                ))
             };
             let (key, order, length) = match part {
                 IndexPartFile::Column(name) => (column(name)?, SortOrder::Asc, None),

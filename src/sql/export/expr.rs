@@ -29,11 +29,53 @@ pub struct ExprContext<'a> {
 }
 
 const KEYWORDS: &[&str] = &[
-    "and", "or", "not", "in", "is", "null", "like", "between", "case", "when", "then", "else",
-    "end", "escape", "distinct", "asc", "desc", "true", "false", "unknown", "current_date",
-    "current_time", "current_timestamp", "current_user", "select", "from", "where", "join",
-    "left", "right", "inner", "outer", "full", "cross", "on", "as", "group", "by", "order",
-    "having", "union", "all", "exists", "using", "nulls", "first", "last",
+    "and",
+    "or",
+    "not",
+    "in",
+    "is",
+    "null",
+    "like",
+    "between",
+    "case",
+    "when",
+    "then",
+    "else",
+    "end",
+    "escape",
+    "distinct",
+    "asc",
+    "desc",
+    "true",
+    "false",
+    "unknown",
+    "current_date",
+    "current_time",
+    "current_timestamp",
+    "current_user",
+    "select",
+    "from",
+    "where",
+    "join",
+    "left",
+    "right",
+    "inner",
+    "outer",
+    "full",
+    "cross",
+    "on",
+    "as",
+    "group",
+    "by",
+    "order",
+    "having",
+    "union",
+    "all",
+    "exists",
+    "using",
+    "nulls",
+    "first",
+    "last",
 ];
 
 const DEFAULT_SCHEMAS: &[&str] = &["public", "dbo", "main", "pg_catalog"];
@@ -45,7 +87,11 @@ pub fn translate(text: &str, cx: &ExprContext<'_>) -> Result<String, String> {
     }
     let tokens = tokenize(text, cx.from)?;
     let mut out = String::with_capacity(text.len());
-    Translator { cx, tokens: &tokens }.run(0, tokens.len(), &mut out)?;
+    Translator {
+        cx,
+        tokens: &tokens,
+    }
+    .run(0, tokens.len(), &mut out)?;
     Ok(out.trim().to_owned())
 }
 
@@ -175,7 +221,9 @@ impl Translator<'_, '_> {
                 let open = self.skip_space(i + 3);
                 return self.function(&second.to_ascii_lowercase(), open, out);
             }
-            return Err(format!("function {word}.{second}() has no known equivalent"));
+            return Err(format!(
+                "function {word}.{second}() has no known equivalent"
+            ));
         }
         let after_dot = i > 0 && self.is_punct(i - 1, ".");
         if KEYWORDS.contains(&lower.as_str()) && !after_dot {

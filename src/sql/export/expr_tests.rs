@@ -57,10 +57,7 @@ fn casts_are_dropped_and_names_requoted() {
 
 #[test]
 fn functions_map_or_fail() {
-    assert_eq!(
-        pg_to(Dialect::Mysql, "now()").unwrap(),
-        "CURRENT_TIMESTAMP"
-    );
+    assert_eq!(pg_to(Dialect::Mysql, "now()").unwrap(), "CURRENT_TIMESTAMP");
     assert_eq!(
         pg_to(Dialect::Mssql, "length(name) > 0").unwrap(),
         "len(name) > 0"
@@ -87,7 +84,11 @@ fn booleans_and_literals_follow_the_target() {
 #[test]
 fn schemas_become_prefixes_or_disappear() {
     assert_eq!(
-        pg_to(Dialect::Mysql, "SELECT id FROM sales.orders o JOIN public.customer c ON c.id = o.customer_id").unwrap(),
+        pg_to(
+            Dialect::Mysql,
+            "SELECT id FROM sales.orders o JOIN public.customer c ON c.id = o.customer_id"
+        )
+        .unwrap(),
         "SELECT id FROM sales_orders o JOIN customer c ON c.id = o.customer_id"
     );
 }
@@ -103,10 +104,7 @@ fn other_sources() {
     assert_eq!(translate("[Qty]>(0)", &mssql).unwrap(), "\"Qty\">(0)");
     assert_eq!(translate("(N'x')", &mssql).unwrap(), "('x')");
     let mysql = cx(Dialect::Mysql, Dialect::Postgres, &schemas);
-    assert_eq!(
-        translate("_utf8mb4'abc'", &mysql).unwrap(),
-        "'abc'"
-    );
+    assert_eq!(translate("_utf8mb4'abc'", &mysql).unwrap(), "'abc'");
     assert_eq!(translate("\"abc\"", &mysql).unwrap(), "'abc'");
 }
 

@@ -16,7 +16,10 @@ impl DdlWriter for Mssql {
 
     fn create_sequence(&self, cx: &Context<'_>, s: &Sequence) -> Option<String> {
         let mut sql = format!("CREATE SEQUENCE {} AS BIGINT", cx.name(&s.name));
-        sql.push_str(&format!(" START WITH {}", s.start.or(s.min_value).unwrap_or(1)));
+        sql.push_str(&format!(
+            " START WITH {}",
+            s.start.or(s.min_value).unwrap_or(1)
+        ));
         for (word, value) in [
             ("INCREMENT BY", s.increment),
             ("MINVALUE", s.min_value),
@@ -35,10 +38,20 @@ impl DdlWriter for Mssql {
 
     fn identity_clause(&self, cx: &Context<'_>, table: &Table, column: &Column) -> Option<String> {
         let identity = column.identity?;
-        let first = table.columns.iter().find(|c| c.identity.is_some()).map(|c| c.id);
+        let first = table
+            .columns
+            .iter()
+            .find(|c| c.identity.is_some())
+            .map(|c| c.id);
         let numeric = matches!(
             column.data_type.kind,
-            TypeKind::SmallInt | TypeKind::Integer | TypeKind::BigInt | TypeKind::Decimal { scale: None | Some(0), .. }
+            TypeKind::SmallInt
+                | TypeKind::Integer
+                | TypeKind::BigInt
+                | TypeKind::Decimal {
+                    scale: None | Some(0),
+                    ..
+                }
         );
         if first != Some(column.id) || !(numeric || cx.same) {
             cx.warn(
@@ -85,7 +98,11 @@ impl DdlWriter for Mssql {
     }
 
     fn create_index(&self, cx: &Context<'_>, table: &Table, index: &Index) -> Option<String> {
-        if index.parts.iter().any(|p| matches!(p.key, IndexKey::Expression(_))) {
+        if index
+            .parts
+            .iter()
+            .any(|p| matches!(p.key, IndexKey::Expression(_)))
+        {
             cx.warn(
                 index_object(table, index),
                 "SQL Server indexes columns only (index a computed column instead); index left out",
@@ -93,7 +110,12 @@ impl DdlWriter for Mssql {
             return None;
         }
         let parts = index_parts(cx, table, index)?;
-        let clustered = match index.method.as_deref().map(str::to_ascii_uppercase).as_deref() {
+        let clustered = match index
+            .method
+            .as_deref()
+            .map(str::to_ascii_uppercase)
+            .as_deref()
+        {
             Some("CLUSTERED") if cx.same => "CLUSTERED ",
             Some("NONCLUSTERED") if cx.same => "NONCLUSTERED ",
             _ => "",

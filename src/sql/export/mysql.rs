@@ -19,11 +19,15 @@ fn is_indexed(table: &Table, column: &Column) -> bool {
 /// that leads some key or index.
 fn auto_increment_column(table: &Table) -> Option<crate::model::ColumnId> {
     let leads = |id| {
-        table.primary_key.as_ref().is_some_and(|pk| pk.columns.first() == Some(&id))
+        table
+            .primary_key
+            .as_ref()
+            .is_some_and(|pk| pk.columns.first() == Some(&id))
             || table.uniques.iter().any(|u| u.columns.first() == Some(&id))
-            || table.indexes.iter().any(|i| {
-                matches!(i.parts.first(), Some(p) if p.key == IndexKey::Column(id))
-            })
+            || table
+                .indexes
+                .iter()
+                .any(|i| matches!(i.parts.first(), Some(p) if p.key == IndexKey::Column(id)))
     };
     table
         .columns
@@ -34,7 +38,10 @@ fn auto_increment_column(table: &Table) -> Option<crate::model::ColumnId> {
 }
 
 fn is_integer(kind: &TypeKind) -> bool {
-    matches!(kind, TypeKind::SmallInt | TypeKind::Integer | TypeKind::BigInt)
+    matches!(
+        kind,
+        TypeKind::SmallInt | TypeKind::Integer | TypeKind::BigInt
+    )
 }
 
 /// Whether a translated default is a plain literal MySQL accepts without parentheses.
@@ -124,7 +131,12 @@ fn index_definition(cx: &Context<'_>, table: &Table, index: &Index) -> Option<In
             "MySQL has no partial indexes: written without its WHERE clause, as a non-unique index",
         );
     }
-    if !cx.same && index.parts.iter().any(|p| matches!(p.key, IndexKey::Expression(_))) {
+    if !cx.same
+        && index
+            .parts
+            .iter()
+            .any(|p| matches!(p.key, IndexKey::Expression(_)))
+    {
         cx.warn(
             index_object(table, index),
             "MariaDB has no expression indexes; index left out",
@@ -132,7 +144,10 @@ fn index_definition(cx: &Context<'_>, table: &Table, index: &Index) -> Option<In
         return None;
     }
     if !index.include.is_empty() {
-        cx.warn(index_object(table, index), "MySQL has no INCLUDE columns; left out");
+        cx.warn(
+            index_object(table, index),
+            "MySQL has no INCLUDE columns; left out",
+        );
     }
     let mut parts = index_parts(cx, table, index)?;
     let lengths = if cx.same {
@@ -202,7 +217,11 @@ impl DdlWriter for Mysql {
         }
         // InnoDB wants a foreign key column of the same integer size as the column it
         // references.
-        for fk in table.foreign_keys.iter().filter(|fk| fk.columns.contains(&column.id)) {
+        for fk in table
+            .foreign_keys
+            .iter()
+            .filter(|fk| fk.columns.contains(&column.id))
+        {
             let Some(target) = cx.doc.referenced_table(fk) else {
                 continue;
             };
@@ -291,7 +310,10 @@ impl DdlWriter for Mysql {
             }
         }
         if let Some(comment) = &table.comment {
-            options.push(format!("COMMENT={}", quote::string(comment, Dialect::Mysql)));
+            options.push(format!(
+                "COMMENT={}",
+                quote::string(comment, Dialect::Mysql)
+            ));
         }
         if options.is_empty() {
             String::new()

@@ -46,7 +46,9 @@ impl Namer {
 
     /// The first free name in `scope` based on `wanted`.
     fn claim(&mut self, scope: &str, wanted: &str) -> String {
-        let base = self.limit.map_or_else(|| wanted.to_owned(), |l| shorten(wanted, l));
+        let base = self
+            .limit
+            .map_or_else(|| wanted.to_owned(), |l| shorten(wanted, l));
         let mut candidate = base.clone();
         let mut n = 2;
         while self
@@ -156,8 +158,16 @@ pub fn unique_names(cx: &Context<'_>) -> HashMap<ConstraintId, String> {
                 renamed.insert(id, got);
             }
         };
-        let key_scope = if scopes.key_constraints_global { &global } else { &local };
-        let ref_scope = if scopes.references_global { &global } else { &local };
+        let key_scope = if scopes.key_constraints_global {
+            &global
+        } else {
+            &local
+        };
+        let ref_scope = if scopes.references_global {
+            &global
+        } else {
+            &local
+        };
         if let Some(pk) = &table.primary_key
             && dialect != Dialect::Mysql
         {
@@ -172,7 +182,11 @@ pub fn unique_names(cx: &Context<'_>) -> HashMap<ConstraintId, String> {
         for check in &table.checks {
             rename(check.id, &check.name, ref_scope);
         }
-        let index_scope = if scopes.indexes_global { &global } else { &local };
+        let index_scope = if scopes.indexes_global {
+            &global
+        } else {
+            &local
+        };
         for index in &table.indexes {
             let keys: Vec<IndexKey> = index.parts.iter().map(|p| p.key.clone()).collect();
             let wanted = index

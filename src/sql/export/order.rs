@@ -26,7 +26,8 @@ pub struct TableOrder {
 /// Sorts `ids` (tables of `doc`) so that referenced tables come first.
 pub fn tables(doc: &Document, ids: &[TableId]) -> TableOrder {
     let mut graph = DiGraph::<TableId, ConstraintId>::with_capacity(ids.len(), ids.len());
-    let nodes: HashMap<TableId, NodeIndex> = ids.iter().map(|&id| (id, graph.add_node(id))).collect();
+    let nodes: HashMap<TableId, NodeIndex> =
+        ids.iter().map(|&id| (id, graph.add_node(id))).collect();
     for &id in ids {
         let Some(table) = doc.table(id) else { continue };
         for fk in &table.foreign_keys {

@@ -5,9 +5,7 @@ use crate::model::{
     Column, Dialect, Domain, EnumType, IdentityKind, QualifiedName, Sequence, Table, TypeKind,
 };
 
-use super::writer::{
-    DdlWriter, column_list, constraint_prefix, foreign_key_clause, strip_parens,
-};
+use super::writer::{DdlWriter, column_list, constraint_prefix, foreign_key_clause, strip_parens};
 use super::{Context, quote, types};
 
 /// The PostgreSQL writer.
@@ -121,7 +119,12 @@ impl DdlWriter for Postgres {
         types::column_type(cx, table, column)
     }
 
-    fn identity_clause(&self, _cx: &Context<'_>, _table: &Table, column: &Column) -> Option<String> {
+    fn identity_clause(
+        &self,
+        _cx: &Context<'_>,
+        _table: &Table,
+        column: &Column,
+    ) -> Option<String> {
         let identity = column.identity?;
         let options = identity_options(identity.start, identity.increment);
         match identity.kind {
@@ -173,7 +176,10 @@ impl DdlWriter for Postgres {
             );
         }
         match cx.translate(&generated.expression) {
-            Ok(expr) => Some(format!("GENERATED ALWAYS AS ({}) STORED", strip_parens(&expr))),
+            Ok(expr) => Some(format!(
+                "GENERATED ALWAYS AS ({}) STORED",
+                strip_parens(&expr)
+            )),
             Err(reason) => {
                 cx.warn(
                     format!("column {}.{}", table.name, column.name),
@@ -188,7 +194,10 @@ impl DdlWriter for Postgres {
         let collation = column.collation.as_deref()?;
         if cx.same {
             let unquoted = collation.trim_matches('"');
-            return Some(format!("COLLATE {}", quote::quoted(unquoted, Dialect::Postgres)));
+            return Some(format!(
+                "COLLATE {}",
+                quote::quoted(unquoted, Dialect::Postgres)
+            ));
         }
         cx.warn(
             format!("column {}.{}", table.name, column.name),
@@ -217,7 +226,10 @@ impl DdlWriter for Postgres {
         }
         let parent = cx.doc.table_named(&QualifiedName::parse(parent));
         for clause in partition_own_constraints(self, cx, table, parent) {
-            sql.push_str(&format!(";\n\nALTER TABLE {}\n    ADD {clause}", cx.name(&table.name)));
+            sql.push_str(&format!(
+                ";\n\nALTER TABLE {}\n    ADD {clause}",
+                cx.name(&table.name)
+            ));
         }
         Some(sql)
     }

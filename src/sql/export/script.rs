@@ -4,9 +4,7 @@ use std::collections::BTreeSet;
 
 use crate::model::{Dialect, Passthrough, Table, TableId};
 
-use super::writer::{
-    DdlWriter, column_list, constraint_prefix, foreign_key_clause, strip_parens,
-};
+use super::writer::{DdlWriter, column_list, constraint_prefix, foreign_key_clause, strip_parens};
 use super::{Context, Scope, order};
 
 /// A titled group of statements.
@@ -21,7 +19,11 @@ pub fn write(w: &dyn DdlWriter, cx: &Context<'_>, scope: &Scope) -> String {
     let whole = matches!(scope, Scope::Document);
     let ids: Vec<TableId> = match scope {
         Scope::Document => doc.tables.keys().copied().collect(),
-        Scope::Tables(ids) => ids.iter().copied().filter(|id| doc.tables.contains_key(id)).collect(),
+        Scope::Tables(ids) => ids
+            .iter()
+            .copied()
+            .filter(|id| doc.tables.contains_key(id))
+            .collect(),
     };
     let mut order = order::tables(doc, &ids);
     if w.inline_all_foreign_keys() {
@@ -45,30 +47,51 @@ pub fn write(w: &dyn DdlWriter, cx: &Context<'_>, scope: &Scope) -> String {
             .filter_map(|s| w.create_schema(cx, s))
             .map(terminated)
             .collect();
-        sections.push(Section { title: "Schemas", statements: schemas });
+        sections.push(Section {
+            title: "Schemas",
+            statements: schemas,
+        });
         let mut prelude: Vec<String> = Vec::new();
         if cx.dialect == Dialect::Postgres && !early.is_empty() {
             prelude.push(terminated("SET check_function_bodies = false".into()));
         }
         prelude.extend(early.iter().map(|p| w.passthrough(cx, p)));
-        sections.push(Section { title: "Extensions and functions", statements: prelude });
+        sections.push(Section {
+            title: "Extensions and functions",
+            statements: prelude,
+        });
         let mut types: Vec<String> = doc
             .enums
             .values()
             .filter_map(|e| w.create_enum(cx, e))
             .map(terminated)
             .collect();
-        types.extend(doc.domains.values().filter_map(|d| w.create_domain(cx, d)).map(terminated));
-        sections.push(Section { title: "Types", statements: types });
+        types.extend(
+            doc.domains
+                .values()
+                .filter_map(|d| w.create_domain(cx, d))
+                .map(terminated),
+        );
+        sections.push(Section {
+            title: "Types",
+            statements: types,
+        });
         let sequences = doc
             .sequences
             .values()
             .filter_map(|s| w.create_sequence(cx, s))
             .map(terminated)
             .collect();
-        sections.push(Section { title: "Sequences", statements: sequences });
+        sections.push(Section {
+            title: "Sequences",
+            statements: sequences,
+        });
     }
-    let tables: Vec<&Table> = order.tables.iter().filter_map(|id| doc.table(*id)).collect();
+    let tables: Vec<&Table> = order
+        .tables
+        .iter()
+        .filter_map(|id| doc.table(*id))
+        .collect();
     sections.push(Section {
         title: "Tables",
         statements: tables
@@ -80,7 +103,10 @@ pub fn write(w: &dyn DdlWriter, cx: &Context<'_>, scope: &Scope) -> String {
     if whole && cx.dialect == Dialect::Postgres {
         sections.push(Section {
             title: "Sequence ownership",
-            statements: super::postgres::sequence_ownership(cx).into_iter().map(terminated).collect(),
+            statements: super::postgres::sequence_ownership(cx)
+                .into_iter()
+                .map(terminated)
+                .collect(),
         });
     }
     // Partitions first, so a partitioned parent's index adopts the partitions' own indexes.
@@ -93,7 +119,10 @@ pub fn write(w: &dyn DdlWriter, cx: &Context<'_>, scope: &Scope) -> String {
         .filter_map(|(t, i)| w.create_index(cx, t, i))
         .map(terminated)
         .collect();
-    sections.push(Section { title: "Indexes", statements: indexes });
+    sections.push(Section {
+        title: "Indexes",
+        statements: indexes,
+    });
     let mut deferred = Vec::new();
     for table in &tables {
         for fk in &table.foreign_keys {
@@ -104,7 +133,10 @@ pub fn write(w: &dyn DdlWriter, cx: &Context<'_>, scope: &Scope) -> String {
             }
         }
     }
-    sections.push(Section { title: "Foreign keys added after the tables and indexes they need", statements: deferred });
+    sections.push(Section {
+        title: "Foreign keys added after the tables and indexes they need",
+        statements: deferred,
+    });
     if whole {
         let views = order::views(doc)
             .iter()
@@ -112,14 +144,20 @@ pub fn write(w: &dyn DdlWriter, cx: &Context<'_>, scope: &Scope) -> String {
             .filter_map(|v| w.create_view(cx, v))
             .map(terminated)
             .collect();
-        sections.push(Section { title: "Views", statements: views });
+        sections.push(Section {
+            title: "Views",
+            statements: views,
+        });
     }
     let comments = tables
         .iter()
         .flat_map(|t| w.comments(cx, t))
         .map(terminated)
         .collect();
-    sections.push(Section { title: "Comments", statements: comments });
+    sections.push(Section {
+        title: "Comments",
+        statements: comments,
+    });
     sections.push(Section {
         title: "Functions, triggers and other statements kept verbatim",
         statements: late.iter().map(|p| w.passthrough(cx, p)).collect(),
@@ -144,7 +182,10 @@ fn render(cx: &Context<'_>, scope: &Scope, sections: &[Section]) -> String {
         } else if !out.is_empty() {
             out.push('\n');
         }
-        let multiline = section.statements.iter().any(|s| s.trim_end().contains('\n'));
+        let multiline = section
+            .statements
+            .iter()
+            .any(|s| s.trim_end().contains('\n'));
         let separator = if multiline { "\n\n" } else { "\n" };
         out.push_str(&section.statements.join(separator));
         out.push('\n');
@@ -176,7 +217,8 @@ fn passthrough_groups<'a>(cx: &Context<'a>) -> (Vec<&'a Passthrough>, Vec<&'a Pa
         .values()
         .map(|t| t.name.name.to_ascii_lowercase())
         .collect();
-    own.into_iter().partition(|p| is_prerequisite(&p.sql, &table_names))
+    own.into_iter()
+        .partition(|p| is_prerequisite(&p.sql, &table_names))
 }
 
 /// Whether a verbatim statement has to run before the tables: extensions, types, collations,
@@ -233,7 +275,10 @@ fn needs_unique_index(
             let same_set = |other: &[crate::model::ColumnId]| {
                 other.len() == columns.len() && columns.iter().all(|c| other.contains(c))
             };
-            let constrained = target.primary_key.as_ref().is_some_and(|pk| same_set(&pk.columns))
+            let constrained = target
+                .primary_key
+                .as_ref()
+                .is_some_and(|pk| same_set(&pk.columns))
                 || target.uniques.iter().any(|u| same_set(&u.columns));
             if !constrained {
                 out.push((table.id, fk.id));
@@ -266,7 +311,11 @@ fn create_table(
         .iter()
         .map(|c| {
             let def = super::columns::definition(w, cx, table, c, inline_pk, &mut checks, width);
-            let note = if w.inline_comments() { c.comment.clone() } else { None };
+            let note = if w.inline_comments() {
+                c.comment.clone()
+            } else {
+                None
+            };
             (def, note)
         })
         .collect();
@@ -279,7 +328,13 @@ fn create_table(
         } else {
             String::new()
         };
-        lines.push((format!("{prefix}PRIMARY KEY ({})", column_list(cx, table, &pk.columns)), None));
+        lines.push((
+            format!(
+                "{prefix}PRIMARY KEY ({})",
+                column_list(cx, table, &pk.columns)
+            ),
+            None,
+        ));
     }
     for unique in &table.uniques {
         lines.push((
@@ -311,8 +366,15 @@ fn create_table(
                 None,
             )),
             Err(reason) => cx.warn(
-                format!("check {}.{}", table.name, check.name.as_deref().unwrap_or("")),
-                format!("expression {} cannot be carried ({reason}); left out", check.expression),
+                format!(
+                    "check {}.{}",
+                    table.name,
+                    check.name.as_deref().unwrap_or("")
+                ),
+                format!(
+                    "expression {} cannot be carried ({reason}); left out",
+                    check.expression
+                ),
             ),
         }
     }
@@ -332,7 +394,11 @@ fn create_table(
     {
         sql.push_str(&format!("-- {}\n", one_line(comment)));
     }
-    sql.push_str(&format!("{} {} (\n", w.create_table_keyword(cx, table), cx.name(&table.name)));
+    sql.push_str(&format!(
+        "{} {} (\n",
+        w.create_table_keyword(cx, table),
+        cx.name(&table.name)
+    ));
     let count = lines.len();
     for (i, (line, note)) in lines.into_iter().enumerate() {
         sql.push_str("    ");

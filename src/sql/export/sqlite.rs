@@ -116,7 +116,12 @@ impl DdlWriter for Sqlite {
         true
     }
 
-    fn add_foreign_key(&self, _cx: &Context<'_>, _table: &Table, _fk: &crate::model::ForeignKey) -> Option<String> {
+    fn add_foreign_key(
+        &self,
+        _cx: &Context<'_>,
+        _table: &Table,
+        _fk: &crate::model::ForeignKey,
+    ) -> Option<String> {
         None
     }
 
@@ -127,7 +132,10 @@ impl DdlWriter for Sqlite {
     fn create_index(&self, cx: &Context<'_>, table: &Table, index: &Index) -> Option<String> {
         let parts = index_parts(cx, table, index)?;
         if !index.include.is_empty() {
-            cx.warn(index_object(table, index), "SQLite has no INCLUDE columns; left out");
+            cx.warn(
+                index_object(table, index),
+                "SQLite has no INCLUDE columns; left out",
+            );
         }
         let mut sql = format!(
             "CREATE {}INDEX {} ON {} ({})",
@@ -142,7 +150,9 @@ impl DdlWriter for Sqlite {
                 Err(reason) => {
                     cx.warn(
                         index_object(table, index),
-                        format!("partial index predicate cannot be carried ({reason}); index left out"),
+                        format!(
+                            "partial index predicate cannot be carried ({reason}); index left out"
+                        ),
                     );
                     return None;
                 }

@@ -84,7 +84,11 @@ pub fn column_type(cx: &Context<'_>, table: &Table, column: &Column) -> MappedTy
     let data_type = &column.data_type;
     if cx.same {
         if let Some(original) = &data_type.original {
-            return plain(with_dims(original.clone(), data_type.array_dims, cx.dialect));
+            return plain(with_dims(
+                original.clone(),
+                data_type.array_dims,
+                cx.dialect,
+            ));
         }
         if let TypeKind::Other(text) = &data_type.kind {
             return plain(with_dims(text.clone(), data_type.array_dims, cx.dialect));
@@ -192,7 +196,11 @@ fn unknown(cx: &Context<'_>, data_type: &DataType, text: &str, object: &str) -> 
             cx.dialect.display_name()
         ),
     );
-    plain(with_dims(fallback.to_owned(), data_type.array_dims, cx.dialect))
+    plain(with_dims(
+        fallback.to_owned(),
+        data_type.array_dims,
+        cx.dialect,
+    ))
 }
 
 fn enum_type(
@@ -234,7 +242,12 @@ fn enum_type(
 
 /// An enum as a string column with a check listing its labels.
 fn labels_as_check(cx: &Context<'_>, column: &Column, labels: &[String]) -> MappedType {
-    let longest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(1).max(1);
+    let longest = labels
+        .iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(1)
+        .max(1);
     let text = match cx.dialect {
         Dialect::Postgres => format!("varchar({longest})"),
         Dialect::Mysql => format!("VARCHAR({longest})"),
@@ -247,7 +260,11 @@ fn labels_as_check(cx: &Context<'_>, column: &Column, labels: &[String]) -> Mapp
         .collect();
     MappedType {
         text,
-        check: Some(format!("{} IN ({})", cx.ident(&column.name), list.join(", "))),
+        check: Some(format!(
+            "{} IN ({})",
+            cx.ident(&column.name),
+            list.join(", ")
+        )),
     }
 }
 
@@ -333,7 +350,11 @@ fn mysql(cx: &Context<'_>, kind: &TypeKind, object: &str) -> String {
             precision,
             with_time_zone,
         } => {
-            let precision = if cx.same { *precision } else { precision.or(Some(6)) };
+            let precision = if cx.same {
+                *precision
+            } else {
+                precision.or(Some(6))
+            };
             let text = sized("DATETIME", precision.map(|p| p.min(6)));
             if *with_time_zone {
                 warn_lossy(cx, object, "timestamp with time zone (store UTC)", &text);
@@ -419,7 +440,13 @@ fn mssql(cx: &Context<'_>, kind: &TypeKind, object: &str) -> String {
         TypeKind::Date => "DATE".into(),
         TypeKind::Time { precision, .. } => {
             let text = sized("TIME", precision.map(|p| p.min(7)));
-            if matches!(kind, TypeKind::Time { with_time_zone: true, .. }) {
+            if matches!(
+                kind,
+                TypeKind::Time {
+                    with_time_zone: true,
+                    ..
+                }
+            ) {
                 warn_lossy(cx, object, "time with time zone", &text);
             }
             text

@@ -85,7 +85,11 @@ pub trait DdlWriter: Sync {
             Ok(expr) => Some(format!(
                 "GENERATED ALWAYS AS ({}) {}",
                 strip_parens(&expr),
-                if generated.stored { "STORED" } else { "VIRTUAL" }
+                if generated.stored {
+                    "STORED"
+                } else {
+                    "VIRTUAL"
+                }
             )),
             Err(reason) => {
                 cx.warn(
@@ -140,7 +144,10 @@ pub trait DdlWriter: Sync {
     /// `ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY`, for keys that close a cycle.
     fn add_foreign_key(&self, cx: &Context<'_>, table: &Table, fk: &ForeignKey) -> Option<String> {
         let clause = foreign_key_clause(self, cx, table, fk)?;
-        Some(format!("ALTER TABLE {}\n    ADD {clause}", cx.name(&table.name)))
+        Some(format!(
+            "ALTER TABLE {}\n    ADD {clause}",
+            cx.name(&table.name)
+        ))
     }
 
     /// `CREATE INDEX`, or `None` when the target cannot keep the index.
@@ -168,7 +175,9 @@ pub trait DdlWriter: Sync {
                 Err(reason) => {
                     cx.warn(
                         index_object(table, index),
-                        format!("partial index predicate cannot be carried ({reason}); index left out"),
+                        format!(
+                            "partial index predicate cannot be carried ({reason}); index left out"
+                        ),
                     );
                     return None;
                 }
@@ -200,7 +209,11 @@ pub trait DdlWriter: Sync {
     /// A statement kept verbatim, as the target's client needs it (MySQL routines need a
     /// `DELIMITER` around them).
     fn passthrough(&self, _cx: &Context<'_>, p: &Passthrough) -> String {
-        format!("{}{}", p.sql.trim().trim_end_matches(';'), self.terminator())
+        format!(
+            "{}{}",
+            p.sql.trim().trim_end_matches(';'),
+            self.terminator()
+        )
     }
 
     /// A table written in a form of its own (a PostgreSQL partition, an SQLite virtual
@@ -315,9 +328,8 @@ pub fn constraint_prefix(
     id: crate::model::ConstraintId,
     name: Option<&String>,
 ) -> String {
-    constraint_name(cx, id, name).map_or_else(String::new, |n| {
-        format!("CONSTRAINT {} ", cx.ident(&n))
-    })
+    constraint_name(cx, id, name)
+        .map_or_else(String::new, |n| format!("CONSTRAINT {} ", cx.ident(&n)))
 }
 
 /// How an index is named in messages.
@@ -377,7 +389,11 @@ pub fn foreign_key_clause<W: DdlWriter + ?Sized>(
         (_, Some(t)) => cx.name(&t.name),
         (crate::model::TableRef::Unresolved(name), None) => {
             cx.warn(
-                format!("foreign key {}.{}", table.name, fk.name.as_deref().unwrap_or("")),
+                format!(
+                    "foreign key {}.{}",
+                    table.name,
+                    fk.name.as_deref().unwrap_or("")
+                ),
                 format!("references {name}, which is not in the design; left out"),
             );
             return None;
@@ -388,9 +404,9 @@ pub fn foreign_key_clause<W: DdlWriter + ?Sized>(
         .referenced_columns
         .iter()
         .filter_map(|c| match c {
-            crate::model::ColumnRef::Resolved(id) => {
-                target.and_then(|t| t.column(*id)).map(|c| cx.ident(&c.name))
-            }
+            crate::model::ColumnRef::Resolved(id) => target
+                .and_then(|t| t.column(*id))
+                .map(|c| cx.ident(&c.name)),
             crate::model::ColumnRef::Unresolved(name) => Some(cx.ident(name)),
         })
         .collect();
@@ -429,7 +445,11 @@ pub fn foreign_key_clause<W: DdlWriter + ?Sized>(
     match fk.deferrable {
         Deferrable::NotDeferrable => {}
         _ if !writer.supports_deferrable() => cx.warn(
-            format!("foreign key {}.{}", table.name, fk.name.as_deref().unwrap_or("")),
+            format!(
+                "foreign key {}.{}",
+                table.name,
+                fk.name.as_deref().unwrap_or("")
+            ),
             format!(
                 "{} checks foreign keys immediately; DEFERRABLE left out",
                 cx.dialect.display_name()

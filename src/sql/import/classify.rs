@@ -57,10 +57,10 @@ pub fn classify(text: &str, dialect: Dialect) -> Disposition {
         | "UNLOCK" | "PRAGMA" | "ANALYZE" | "VACUUM" | "CHECKPOINT" | "SAVEPOINT" | "RELEASE"
         | "SELECT" | "FLUSH" | "SHOW" | "DECLARE" | "PRINT" | "EXEC" | "EXECUTE" | "CALL"
         | "REINDEX" | "CLUSTER" | "NOTIFY" => Disposition::Skip,
+        // The mysql client's `source file` reads rows from another file.
+        "SOURCE" if dialect == Dialect::Mysql => Disposition::Skip,
         "INSERT" | "REPLACE" | "COPY" | "UPDATE" | "DELETE" | "TRUNCATE" | "MERGE" | "VALUES"
-        | "WITH" => {
-            Disposition::Data
-        }
+        | "WITH" => Disposition::Data,
         "GRANT" | "REVOKE" | "DO" | "SECURITY" | "REFRESH" | "IMPORT" | "DELIMITER" => {
             Disposition::Passthrough
         }

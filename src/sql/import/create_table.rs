@@ -115,7 +115,10 @@ pub fn add_constraint(
     let part_names = |parts: &[IndexColumn]| -> Vec<String> {
         parts
             .iter()
-            .map(|p| index_column_name(p, dialect).map_or_else(|| p.column.expr.to_string(), |(name, _)| name))
+            .map(|p| {
+                index_column_name(p, dialect)
+                    .map_or_else(|| p.column.expr.to_string(), |(name, _)| name)
+            })
             .collect()
     };
     match constraint {

@@ -485,7 +485,9 @@ impl<'a> Splitter<'a> {
             .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
             .filter(|w| !w.is_empty());
         let head: Vec<&str> = words.by_ref().take(4).collect();
-        let is_trigger = head.first().is_some_and(|w| w.eq_ignore_ascii_case("create"))
+        let is_trigger = head
+            .first()
+            .is_some_and(|w| w.eq_ignore_ascii_case("create"))
             && head.iter().any(|w| w.eq_ignore_ascii_case("trigger"));
         if !is_trigger {
             return false;
