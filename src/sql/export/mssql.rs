@@ -1,10 +1,12 @@
 //! SQL Server: `IDENTITY(1,1)`, computed columns, filtered indexes, descriptions through
 //! `sp_addextendedproperty`, `GO` between batches.
 
-use crate::model::{Column, Dialect, Index, IndexKey, Passthrough, Sequence, Table, TypeKind};
+use crate::model::{
+    Column, Dialect, Domain, Index, IndexKey, Passthrough, Sequence, Table, TypeKind,
+};
 
 use super::writer::{DdlWriter, index_name, index_object, index_parts, strip_parens};
-use super::{Context, quote};
+use super::{Context, quote, types};
 
 /// The SQL Server writer.
 pub struct Mssql;
@@ -12,6 +14,23 @@ pub struct Mssql;
 impl DdlWriter for Mssql {
     fn dialect(&self) -> Dialect {
         Dialect::Mssql
+    }
+
+    fn create_domain(&self, cx: &Context<'_>, d: &Domain) -> Option<String> {
+        if !d.checks.is_empty() || d.default.is_some() {
+            cx.warn(
+                format!("domain {}", d.name),
+                "SQL Server alias types carry no checks or defaults; left out",
+            );
+        }
+        let holder = Table::new(d.name.clone());
+        let base = Column::new(d.name.name.clone(), d.base_type.clone());
+        Some(format!(
+            "CREATE TYPE {} FROM {}{}",
+            cx.name(&d.name),
+            types::column_type(cx, &holder, &base).text,
+            if d.nullable { "" } else { " NOT NULL" }
+        ))
     }
 
     fn create_sequence(&self, cx: &Context<'_>, s: &Sequence) -> Option<String> {

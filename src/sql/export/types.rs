@@ -131,7 +131,9 @@ pub fn column_type(cx: &Context<'_>, table: &Table, column: &Column) -> MappedTy
     }
     match &kind {
         TypeKind::Enum(reference) => return enum_type(cx, column, reference, &object()),
-        TypeKind::Domain(TypeRef::Resolved(id)) if cx.dialect != Dialect::Postgres => {
+        TypeKind::Domain(TypeRef::Resolved(id))
+            if !matches!(cx.dialect, Dialect::Postgres | Dialect::Mssql) =>
+        {
             if let Some(domain) = cx.doc.domains.get(id) {
                 cx.warn(
                     object(),

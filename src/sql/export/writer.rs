@@ -268,7 +268,7 @@ pub fn view_statement(cx: &Context<'_>, view: &View) -> Option<String> {
         Ok(query) => Some(format!(
             "CREATE {keyword} {} AS\n{}",
             cx.name(&view.name),
-            query.trim()
+            query.trim().trim_end_matches(';').trim_end()
         )),
         Err(reason) => {
             cx.warn(
@@ -436,6 +436,12 @@ pub fn foreign_key_clause<W: DdlWriter + ?Sized>(
                     cx.dialect.display_name()
                 ),
             );
+            action = crate::model::ReferentialAction::NoAction;
+        }
+        if cx.dialect == crate::model::Dialect::Mssql
+            && action == crate::model::ReferentialAction::Restrict
+        {
+            // SQL Server's NO ACTION is checked immediately, which is what RESTRICT means.
             action = crate::model::ReferentialAction::NoAction;
         }
         if action != crate::model::ReferentialAction::NoAction {

@@ -209,7 +209,13 @@ pub fn view_from_text(b: &mut Builder, text: &str, origin: &Origin) -> bool {
     if name_text.is_empty() {
         return false;
     }
-    let query = text.get(as_at + 3..).unwrap_or("").trim().to_owned();
+    let query = text
+        .get(as_at + 3..)
+        .unwrap_or("")
+        .trim()
+        .trim_end_matches(';')
+        .trim_end()
+        .to_owned();
     let mut depends_on: Vec<QualifiedName> = Vec::new();
     let words: Vec<&str> = query
         .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')

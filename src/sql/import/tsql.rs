@@ -194,10 +194,12 @@ fn emit_batch<'a>(
         return;
     }
     if creates_module(batch) {
-        let leading = batch.len() - batch.trim_start().len();
+        // The module starts after any comments that open the batch.
+        let body = skip_comments(batch);
+        let leading = batch.len() - body.len();
         let line = first_line + count_newlines(batch.get(..leading).unwrap_or(""));
         out.push(Statement {
-            text: substitute(Cow::Borrowed(batch.trim()), variables),
+            text: substitute(Cow::Borrowed(body.trim_end()), variables),
             offset: start + leading,
             line,
             column: 1,
