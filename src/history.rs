@@ -39,6 +39,7 @@ pub struct History {
     next_revision: u64,
     saved_revision: Option<u64>,
     limit: usize,
+    changes: u64,
 }
 
 impl History {
@@ -53,6 +54,7 @@ impl History {
             next_revision: 1,
             saved_revision: Some(0),
             limit: 500,
+            changes: 0,
         }
     }
 
@@ -76,11 +78,13 @@ impl History {
         if let Some(transaction) = &mut self.transaction {
             let applied = apply(&mut self.doc, edit)?;
             transaction.changed = true;
+            self.changes += 1;
             return Ok(applied);
         }
         let label = edit.label(&self.doc);
         let before = self.doc.clone();
         let applied = apply(&mut self.doc, edit)?;
+        self.changes += 1;
         let merge = key.is_some()
             && self.redo.is_empty()
             && self.saved_revision != Some(self.revision)
@@ -120,6 +124,12 @@ impl History {
         }
     }
 
+    /// A counter that grows with every change to the document (edits, undo, redo, rollback),
+    /// for views that cache something derived from it.
+    pub fn changes(&self) -> u64 {
+        self.changes
+    }
+
     /// Opens a transaction: edits until [`commit`](Self::commit) form one step named `label`.
     /// A transaction already open is committed first.
     pub fn begin(&mut self, label: impl Into<String>) {
@@ -150,6 +160,7 @@ impl History {
     pub fn abort(&mut self) {
         if let Some(transaction) = self.transaction.take() {
             self.doc = transaction.before;
+            self.changes += 1;
         }
     }
 
@@ -159,6 +170,7 @@ impl History {
         let step = self.undo.pop()?;
         let previous_revision = self.undo.last().map_or(0, |s| s.revision);
         let after = std::mem::replace(&mut self.doc, step.snapshot);
+        self.changes += 1;
         self.redo.push(Step {
             label: step.label.clone(),
             snapshot: after,
@@ -174,6 +186,7 @@ impl History {
         self.commit();
         let step = self.redo.pop()?;
         let before = std::mem::replace(&mut self.doc, step.snapshot);
+        self.changes += 1;
         self.undo.push(Step {
             label: step.label.clone(),
             snapshot: before,

@@ -12,6 +12,10 @@ pub enum Action {
     Open,
     /// Import a SQL file chosen in a dialog.
     ImportSql,
+    /// Write the design as DDL for a chosen dialect.
+    ExportSql,
+    /// Show or hide the SQL preview panel.
+    ToggleSqlPreview,
     /// Save to the current file (asks for a name when there is none).
     Save,
     /// Save under a new name.
@@ -47,12 +51,14 @@ const fn command_shift(key: Key) -> KeyboardShortcut {
 impl Action {
     /// Every action. Shortcuts with more modifiers come before those with fewer, so
     /// Ctrl+Shift+S is matched before Ctrl+S.
-    pub const ALL: [Self; 14] = [
+    pub const ALL: [Self; 16] = [
         Self::SaveAs,
         Self::Redo,
+        Self::ToggleSqlPreview,
         Self::New,
         Self::Open,
         Self::ImportSql,
+        Self::ExportSql,
         Self::Save,
         Self::Quit,
         Self::Undo,
@@ -70,6 +76,8 @@ impl Action {
             Self::New => "New",
             Self::Open => "Open…",
             Self::ImportSql => "Import SQL…",
+            Self::ExportSql => "Export SQL…",
+            Self::ToggleSqlPreview => "SQL preview",
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
             Self::Quit => "Quit",
@@ -90,6 +98,8 @@ impl Action {
             Self::New => command(Key::N),
             Self::Open => command(Key::O),
             Self::ImportSql => command(Key::I),
+            Self::ExportSql => command(Key::E),
+            Self::ToggleSqlPreview => command_shift(Key::E),
             Self::Save => command(Key::S),
             Self::SaveAs => command_shift(Key::S),
             Self::Quit => command(Key::Q),

@@ -34,6 +34,8 @@ pub enum Dialog {
     Import(Box<super::import::ImportSetup>),
     /// What an import found.
     ImportReport(Box<super::import::ImportReport>),
+    /// Which dialect to export, and where.
+    Export(Box<super::sql_export::ExportSetup>),
     /// Something failed; the message says what and why.
     Error {
         /// One line naming what failed.
@@ -47,6 +49,7 @@ pub enum Dialog {
 /// commands.
 pub fn dialog_ui(
     ctx: &egui::Context,
+    doc: &crate::model::Document,
     mut dialog: Dialog,
     commands: &mut Vec<Command>,
 ) -> Option<Dialog> {
@@ -55,6 +58,12 @@ pub fn dialog_ui(
         Dialog::Import(setup) => {
             let response = egui::Modal::new(egui::Id::unique("import_setup"))
                 .show(ctx, |ui| super::import::setup_ui(ui, setup, commands));
+            keep_open = response.inner && !response.should_close();
+        }
+        Dialog::Export(setup) => {
+            let response = egui::Modal::new(egui::Id::unique("export_setup")).show(ctx, |ui| {
+                super::sql_export::setup_ui(ui, doc, setup, commands)
+            });
             keep_open = response.inner && !response.should_close();
         }
         Dialog::ImportReport(report) => {

@@ -39,6 +39,7 @@ pub fn menu_bar_ui(app: &mut SchemataApp, ui: &mut egui::Ui) {
             });
             ui.separator();
             action_button(ui, app, Action::ImportSql, Action::ImportSql.label(), true);
+            action_button(ui, app, Action::ExportSql, Action::ExportSql.label(), true);
             ui.separator();
             for action in [Action::Save, Action::SaveAs] {
                 action_button(ui, app, action, action.label(), true);
@@ -78,6 +79,13 @@ pub fn menu_bar_ui(app: &mut SchemataApp, ui: &mut egui::Ui) {
             ] {
                 action_button(ui, app, action, action.label(), true);
             }
+            ui.separator();
+            let preview = if app.preview.open {
+                "Hide SQL preview"
+            } else {
+                "Show SQL preview"
+            };
+            action_button(ui, app, Action::ToggleSqlPreview, preview, true);
         });
     });
 }

@@ -9,6 +9,9 @@ mod dialogs;
 mod files;
 mod import;
 mod menus;
+mod sql_export;
+mod sql_highlight;
+mod sql_preview;
 mod theme;
 mod viewport;
 
@@ -19,6 +22,8 @@ pub use actions::Action;
 pub use canvas::Canvas;
 pub use dialogs::{Dialog, PendingAction};
 pub use import::{ImportJob, ImportReport, ImportSetup};
+pub use sql_export::ExportSetup;
+pub use sql_preview::SqlPreview;
 pub use viewport::Viewport;
 
 use crate::history::History;
@@ -37,6 +42,8 @@ pub enum Command {
     ImportPath(PathBuf),
     /// Run a confirmed import.
     RunImport(Box<ImportSetup>),
+    /// Write the DDL for a dialect to a file.
+    ExportTo(PathBuf, crate::model::Dialect),
     /// Replace the selection.
     Select(BTreeSet<TableId>),
     /// Start an undo transaction (a drag).
@@ -79,6 +86,8 @@ pub struct SchemataApp {
     pub quit_requested: bool,
     /// The import running in the background, if any.
     pub import_job: Option<ImportJob>,
+    /// The SQL preview panel.
+    pub preview: SqlPreview,
     commands: Vec<Command>,
     sent_title: String,
 }
@@ -100,6 +109,7 @@ impl SchemataApp {
             quit_confirmed: false,
             quit_requested: false,
             import_job: None,
+            preview: SqlPreview::default(),
             commands: Vec::new(),
             sent_title: String::new(),
         }
@@ -155,6 +165,17 @@ impl SchemataApp {
         }
         egui::Panel::top("menu_bar").show(ui, |ui| menus::menu_bar_ui(self, ui));
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
+        if self.preview.open {
+            let changes = self.history.changes();
+            self.preview
+                .refresh(self.history.doc(), changes, &self.selection);
+            let target = self.history.doc().target;
+            egui::Panel::right("sql_preview")
+                .resizable(true)
+                .default_size(460.0)
+                .min_size(240.0)
+                .show(ui, |ui| self.preview.ui(ui, target));
+        }
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
@@ -164,7 +185,7 @@ impl SchemataApp {
                 self.commands.extend(queued);
             });
         if let Some(dialog) = self.dialog.take() {
-            self.dialog = dialogs::dialog_ui(&ctx, dialog, &mut self.commands);
+            self.dialog = dialogs::dialog_ui(&ctx, self.history.doc(), dialog, &mut self.commands);
         }
         self.poll_import(&ctx);
         if ctx.input(|i| i.viewport().close_requested()) && !self.quit_confirmed {
@@ -240,6 +261,7 @@ impl SchemataApp {
             }
             Command::ImportPath(path) => self.start_import(&path),
             Command::RunImport(setup) => self.run_import(&setup),
+            Command::ExportTo(path, dialect) => self.export_to(&path, dialect),
             Command::Select(selection) => {
                 self.selection = selection
                     .into_iter()
@@ -279,6 +301,8 @@ impl SchemataApp {
             Action::SaveAs => {
                 self.save_as();
             }
+            Action::ExportSql => self.start_export(),
+            Action::ToggleSqlPreview => self.preview.open = !self.preview.open,
             Action::Undo => {
                 if let Some(label) = self.history.undo() {
                     self.status = format!("Undid: {label}");

@@ -326,11 +326,6 @@ impl Translator<'_, '_> {
             return Ok(close + 1);
         }
         let mapped = match (name, to) {
-            (
-                "lower" | "upper" | "coalesce" | "abs" | "round" | "replace" | "nullif" | "trim"
-                | "ltrim" | "rtrim" | "floor" | "sum" | "count" | "min" | "max" | "avg",
-                _,
-            ) => name,
             ("length" | "char_length" | "len", Dialect::Mssql) => "len",
             ("length" | "char_length" | "len", Dialect::Mysql) => "char_length",
             ("length" | "char_length" | "len", _) => "length",
@@ -341,7 +336,12 @@ impl Translator<'_, '_> {
             ("concat", Dialect::Postgres | Dialect::Mysql | Dialect::Mssql) => "concat",
             ("greatest", Dialect::Sqlite) => "max",
             ("least", Dialect::Sqlite) => "min",
-            ("greatest" | "least", Dialect::Postgres | Dialect::Mysql) => name,
+            (
+                "lower" | "upper" | "coalesce" | "abs" | "round" | "replace" | "nullif" | "trim"
+                | "ltrim" | "rtrim" | "floor" | "sum" | "count" | "min" | "max" | "avg",
+                _,
+            )
+            | ("greatest" | "least", Dialect::Postgres | Dialect::Mysql) => name,
             _ => return Err(format!("function {name}() has no known equivalent")),
         };
         out.push_str(mapped);

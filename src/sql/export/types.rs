@@ -380,7 +380,8 @@ fn mysql(cx: &Context<'_>, kind: &TypeKind, object: &str) -> String {
 fn sqlite(cx: &Context<'_>, kind: &TypeKind, object: &str) -> String {
     match kind {
         TypeKind::SmallInt => "SMALLINT".into(),
-        TypeKind::Integer => "INTEGER".into(),
+        // SQLite stores booleans as the integers 0 and 1.
+        TypeKind::Integer | TypeKind::Boolean => "INTEGER".into(),
         TypeKind::BigInt => "BIGINT".into(),
         TypeKind::Decimal { precision, scale } => match (precision, scale) {
             (Some(p), Some(s)) => format!("NUMERIC({p},{s})"),
@@ -389,7 +390,6 @@ fn sqlite(cx: &Context<'_>, kind: &TypeKind, object: &str) -> String {
         },
         TypeKind::Real => "REAL".into(),
         TypeKind::Double => "DOUBLE".into(),
-        TypeKind::Boolean => "INTEGER".into(),
         TypeKind::Char { length } => sized("CHAR", *length),
         TypeKind::Varchar { length } => sized("VARCHAR", *length),
         TypeKind::Text | TypeKind::Uuid | TypeKind::Json | TypeKind::Jsonb | TypeKind::Xml => {
