@@ -188,3 +188,95 @@ fn import_exits_1_only_when_the_file_cannot_be_read() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("postgres, mysql, sqlite or mssql"));
 }
+
+#[test]
+fn export_writes_ddl_to_stdout_with_warnings_on_stderr() {
+    let out = schemata()
+        .args(["export", &sample_path(), "--to", "mysql"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let sql = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        sql.starts_with("-- MySQL / MariaDB DDL written by Schemata"),
+        "{sql}"
+    );
+    assert!(sql.contains("CREATE TABLE orders ("), "{sql}");
+    assert!(sql.contains("ENUM('shipping', 'billing')"), "{sql}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("warning: index addresses.addresses_one_default_per_type"),
+        "{err}"
+    );
+    let quiet = schemata()
+        .args(["export", &sample_path(), "--to", "mysql", "--quiet"])
+        .output()
+        .unwrap();
+    assert!(quiet.status.success() && quiet.stderr.is_empty());
+}
+
+#[test]
+fn export_converts_sql_between_dialects_into_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let sql = dir.path().join("shop.sql");
+    std::fs::write(
+        &sql,
+        "CREATE TABLE \"Order\" (id serial PRIMARY KEY, note text DEFAULT 'it''s');\n",
+    )
+    .unwrap();
+    let out_path = dir.path().join("shop.mssql.sql");
+    let out = schemata()
+        .args([
+            "export",
+            sql.to_str().unwrap(),
+            "--from",
+            "pg",
+            "--to",
+            "sqlserver",
+            "-o",
+        ])
+        .arg(&out_path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty());
+    let written = std::fs::read_to_string(&out_path).unwrap();
+    assert!(written.contains("CREATE TABLE [Order] ("), "{written}");
+    assert!(written.contains("IDENTITY(1,1)"), "{written}");
+    assert!(written.contains("DEFAULT ('it''s')"), "{written}");
+    assert!(written.contains("\nGO"), "{written}");
+    // Without --to, SQL is written back in the dialect it was read as.
+    let same = schemata()
+        .args(["export", sql.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&same.stdout);
+    assert!(text.contains("CREATE TABLE \"Order\""), "{text}");
+}
+
+#[test]
+fn export_fails_with_exit_1_when_there_is_nothing_to_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.sql");
+    std::fs::write(&empty, "-- nothing here\n").unwrap();
+    let out = schemata()
+        .args(["export", empty.to_str().unwrap(), "--to", "postgres"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no tables"));
+    let out = schemata()
+        .args(["export", "/nonexistent.schemata", "--to", "postgres"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let out = schemata()
+        .args(["export", &sample_path(), "--to", "oracle"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -14,6 +14,9 @@ use schemata::sql::export::export;
 
 const METRICS: [&str; 6] = ["tables", "columns", "pk", "fk", "unique", "indexes"];
 
+/// The loader names each database after its file, so tests that load take turns.
+static ENGINES: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 fn engines_dir() -> PathBuf {
     std::env::var_os("SCHEMATA_ENGINES_DIR")
         .map_or_else(|| PathBuf::from("/tmp/schemata-engines"), PathBuf::from)
@@ -108,6 +111,9 @@ fn same_dialect_export_reloads_with_the_import_fidelity() {
     if !ready("EXPORT ROUND TRIP ON REAL ENGINES") {
         return;
     }
+    let _turn = ENGINES
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let tmp = tempfile::tempdir().unwrap();
     let (sql, imported, reloaded) = (
         tmp.path().join("sql"),
@@ -179,6 +185,9 @@ fn postgres_corpus_loads_into_mariadb_and_sqlite() {
     if !ready("POSTGRESQL → MYSQL / SQLITE EXPORT") {
         return;
     }
+    let _turn = ENGINES
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let tmp = tempfile::tempdir().unwrap();
     let sql = tmp.path().join("sql");
     let mut failures = Vec::new();
@@ -230,4 +239,45 @@ fn postgres_corpus_loads_into_mariadb_and_sqlite() {
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn the_seed_sample_loads_into_every_engine() {
+    if !ready("SEED SAMPLE ON REAL ENGINES") {
+        return;
+    }
+    let _turn = ENGINES
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let doc = schemata::samples::ecommerce().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let sql = tmp.path().join("sql");
+    for dialect in [Dialect::Postgres, Dialect::Mysql] {
+        let path = sql.join(dialect.name()).join("ecommerce.sql");
+        write(&path, &export(&doc, dialect).sql);
+    }
+    let loaded = tmp.path().join("loaded");
+    load_with_engines(&sql, &loaded, &["postgres", "mysql"]);
+    for dialect in ["postgres", "mysql"] {
+        let catalog = loaded.join(format!("{dialect}/ecommerce.json"));
+        assert_eq!(load_errors(&catalog), Vec::<String>::new(), "{dialect}");
+        let value: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&catalog).unwrap()).unwrap();
+        let tables = value["tables"].as_object().unwrap();
+        assert_eq!(tables.len(), 6, "{dialect}");
+        let fks: usize = tables
+            .values()
+            .map(|t| t["foreign_keys"].as_array().map_or(0, Vec::len))
+            .sum();
+        assert_eq!(fks, doc.foreign_key_count(), "{dialect}");
+    }
+    let connection = rusqlite::Connection::open_in_memory().unwrap();
+    connection
+        .execute_batch(&export(&doc, Dialect::Sqlite).sql)
+        .unwrap();
+    let mssql = export(&doc, Dialect::Mssql).sql;
+    let back = schemata::sql::import_sql(&mssql, "ecommerce.sql", Some(Dialect::Mssql));
+    assert_eq!(back.doc.tables.len(), 6);
+    assert_eq!(back.doc.foreign_key_count(), doc.foreign_key_count());
+    assert!(mssql.contains("WHERE is_default = 1"), "{mssql}");
 }

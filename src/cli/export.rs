@@ -37,7 +37,7 @@ pub fn load(file: &Path, from: Option<Dialect>, quiet: bool) -> anyhow::Result<D
 pub fn run(
     file: &Path,
     from: Option<Dialect>,
-    to: Dialect,
+    to: Option<Dialect>,
     output: Option<&Path>,
     quiet: bool,
 ) -> anyhow::Result<ExitCode> {
@@ -45,7 +45,7 @@ pub fn run(
     if doc.tables.is_empty() && doc.views.is_empty() && doc.enums.is_empty() {
         anyhow::bail!("{}: no tables, views or types to export", file.display());
     }
-    let exported = export::export(&doc, to);
+    let exported = export::export(&doc, to.unwrap_or(doc.target));
     if !quiet {
         let mut err = std::io::stderr().lock();
         for warning in &exported.warnings {

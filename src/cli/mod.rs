@@ -62,9 +62,10 @@ pub enum Command {
         /// omitted. Ignored for project files.
         #[arg(long, value_name = "D", value_parser = parse_dialect)]
         from: Option<Dialect>,
-        /// Dialect to write (postgres, mysql, sqlite, mssql).
+        /// Dialect to write (postgres, mysql, sqlite, mssql); the project's target when
+        /// omitted (for SQL: the dialect it was read as).
         #[arg(long, value_name = "D", value_parser = parse_dialect)]
-        to: Dialect,
+        to: Option<Dialect>,
         /// Write the DDL to this file instead of stdout.
         #[arg(short = 'o', long, value_name = "OUT.sql")]
         output: Option<PathBuf>,

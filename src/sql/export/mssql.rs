@@ -8,6 +8,24 @@ use crate::model::{
 use super::writer::{DdlWriter, index_name, index_object, index_parts, strip_parens};
 use super::{Context, quote, types};
 
+/// SQL Server has no boolean expressions over `bit` columns: a filter that is just a boolean
+/// column (`WHERE is_default`) must compare it (`WHERE is_default = 1`).
+fn boolean_test(table: &Table, predicate: &str) -> String {
+    let (negated, name) = match predicate.strip_prefix("NOT ") {
+        Some(rest) => (true, rest.trim()),
+        None => (false, predicate),
+    };
+    let bare = name.trim_start_matches('[').trim_end_matches(']');
+    let is_flag = table
+        .column_named(bare)
+        .is_some_and(|c| c.data_type.kind == TypeKind::Boolean);
+    if is_flag {
+        format!("{name} = {}", if negated { 0 } else { 1 })
+    } else {
+        predicate.to_owned()
+    }
+}
+
 /// The SQL Server writer.
 pub struct Mssql;
 
@@ -152,7 +170,10 @@ impl DdlWriter for Mssql {
         }
         if let Some(predicate) = &index.predicate {
             match cx.translate(predicate) {
-                Ok(text) => sql.push_str(&format!(" WHERE {}", strip_parens(&text))),
+                Ok(text) => {
+                    let text = strip_parens(&text);
+                    sql.push_str(&format!(" WHERE {}", boolean_test(table, text)));
+                }
                 Err(reason) => {
                     cx.warn(
                         index_object(table, index),
