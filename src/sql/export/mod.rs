@@ -14,6 +14,7 @@ mod names;
 mod order;
 mod postgres;
 pub mod quote;
+mod reflow;
 mod reserved;
 mod script;
 mod sqlite;

@@ -268,7 +268,7 @@ pub fn view_statement(cx: &Context<'_>, view: &View) -> Option<String> {
         Ok(query) => Some(format!(
             "CREATE {keyword} {} AS\n{}",
             cx.name(&view.name),
-            query.trim().trim_end_matches(';').trim_end()
+            super::reflow::reflow(query.trim().trim_end_matches(';').trim_end())
         )),
         Err(reason) => {
             cx.warn(
