@@ -43,11 +43,16 @@ pub fn definition(
         }
     }
     let is_pk = table.is_primary_key_column(column.id);
-    if let Some(identity) = identity.filter(|_| !inline_pk || !is_pk) {
+    let identity = identity.filter(|_| !inline_pk || !is_pk);
+    let late = w.identity_after_not_null();
+    if let Some(identity) = identity.clone().filter(|_| !late) {
         parts.push(identity);
     }
     if !column.nullable {
         parts.push("NOT NULL".into());
+    }
+    if let Some(identity) = identity.filter(|_| late) {
+        parts.push(identity);
     }
     if inline_pk && is_pk {
         parts.push("PRIMARY KEY".into());

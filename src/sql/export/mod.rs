@@ -26,7 +26,9 @@ use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 
-use crate::model::{ConstraintId, Dialect, Document, QualifiedName, TableId};
+use crate::model::{
+    Column, ConstraintId, Dialect, Document, Identity, IdentityKind, QualifiedName, TableId,
+};
 
 pub use writer::DdlWriter;
 
@@ -186,10 +188,47 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// How the column is numbered in the target: its identity, or — when writing for another
+    /// dialect — a default drawn from a sequence (`nextval(...)`, `NEXT VALUE FOR ...`), which
+    /// becomes the target's own numbering.
+    pub fn numbering(&self, column: &Column) -> Option<Identity> {
+        if column.identity.is_some() || self.same {
+            return column.identity;
+        }
+        column
+            .default
+            .as_deref()
+            .is_some_and(is_sequence_default)
+            .then_some(Identity {
+                kind: IdentityKind::ByDefault,
+                start: None,
+                increment: None,
+            })
+    }
+
+    /// Whether a sequence is the numbering behind some column default or owned by a column,
+    /// so that leaving it out loses nothing where columns number themselves.
+    pub fn sequence_feeds_a_column(&self, sequence: &QualifiedName) -> bool {
+        let name = sequence.name.to_ascii_lowercase();
+        self.doc.tables.values().any(|t| {
+            t.columns.iter().any(|c| {
+                c.default.as_deref().is_some_and(|d| {
+                    is_sequence_default(d) && d.to_ascii_lowercase().contains(&name)
+                })
+            })
+        })
+    }
+
     /// A bare identifier as the target writes it.
     pub fn ident(&self, name: &str) -> String {
         quote::ident(name, self.dialect)
     }
+}
+
+/// Whether a default expression draws from a sequence.
+pub fn is_sequence_default(default: &str) -> bool {
+    let lower = default.to_ascii_lowercase();
+    lower.contains("nextval(") || lower.contains("next value for")
 }
 
 /// Whether `schema` is the dialect's default schema (or any dialect's, for names that came
@@ -203,3 +242,6 @@ pub fn is_default_schema(schema: &str, dialect: Dialect) -> bool {
         Dialect::Mysql => false,
     }
 }
+
+#[cfg(test)]
+mod tests;

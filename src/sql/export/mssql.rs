@@ -74,11 +74,11 @@ impl DdlWriter for Mssql {
     }
 
     fn identity_clause(&self, cx: &Context<'_>, table: &Table, column: &Column) -> Option<String> {
-        let identity = column.identity?;
+        let identity = cx.numbering(column)?;
         let first = table
             .columns
             .iter()
-            .find(|c| c.identity.is_some())
+            .find(|c| cx.numbering(c).is_some())
             .map(|c| c.id);
         let numeric = matches!(
             column.data_type.kind,

@@ -17,7 +17,7 @@ fn is_indexed(table: &Table, column: &Column) -> bool {
 
 /// The one column of the table that can carry `AUTO_INCREMENT`: the first numbered column
 /// that leads some key or index.
-fn auto_increment_column(table: &Table) -> Option<crate::model::ColumnId> {
+fn auto_increment_column(cx: &Context<'_>, table: &Table) -> Option<crate::model::ColumnId> {
     let leads = |id| {
         table
             .primary_key
@@ -32,7 +32,7 @@ fn auto_increment_column(table: &Table) -> Option<crate::model::ColumnId> {
     table
         .columns
         .iter()
-        .filter(|c| c.identity.is_some())
+        .filter(|c| cx.numbering(c).is_some())
         .map(|c| c.id)
         .find(|&id| leads(id))
 }
@@ -252,8 +252,8 @@ impl DdlWriter for Mysql {
     }
 
     fn identity_clause(&self, cx: &Context<'_>, table: &Table, column: &Column) -> Option<String> {
-        column.identity?;
-        if auto_increment_column(table) == Some(column.id)
+        cx.numbering(column)?;
+        if auto_increment_column(cx, table) == Some(column.id)
             && (cx.same || is_integer(&column.data_type.kind))
         {
             return Some("AUTO_INCREMENT".into());
@@ -263,6 +263,10 @@ impl DdlWriter for Mysql {
             "MySQL allows AUTO_INCREMENT only on one integer column that leads a key; numbering left out",
         );
         None
+    }
+
+    fn identity_after_not_null(&self) -> bool {
+        true
     }
 
     fn wrap_default(&self, text: &str, column: &Column) -> String {
@@ -367,7 +371,8 @@ impl DdlWriter for Mysql {
     fn create_view(&self, cx: &Context<'_>, view: &View) -> Option<String> {
         let sql = view_statement(cx, view)?;
         // MySQL accepts a bare `*` only as the whole select list.
-        if !cx.same && sql.contains(", * FROM") {
+        let flat = sql.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !cx.same && flat.contains(", * FROM") {
             cx.warn(
                 format!("view {}", view.name),
                 "query selects * after other columns, which MySQL rejects; left out",

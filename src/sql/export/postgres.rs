@@ -119,13 +119,8 @@ impl DdlWriter for Postgres {
         types::column_type(cx, table, column)
     }
 
-    fn identity_clause(
-        &self,
-        _cx: &Context<'_>,
-        _table: &Table,
-        column: &Column,
-    ) -> Option<String> {
-        let identity = column.identity?;
+    fn identity_clause(&self, cx: &Context<'_>, _table: &Table, column: &Column) -> Option<String> {
+        let identity = cx.numbering(column)?;
         let options = identity_options(identity.start, identity.increment);
         match identity.kind {
             IdentityKind::Serial => None,
@@ -140,6 +135,9 @@ impl DdlWriter for Postgres {
         let default = column.default.as_deref()?;
         if cx.same {
             return Some(default.to_owned());
+        }
+        if crate::sql::export::is_sequence_default(default) {
+            return None;
         }
         if default.contains("0000-00-00") {
             cx.warn(

@@ -13,12 +13,12 @@ pub struct Sqlite;
 
 /// Whether the table's primary key is one numbered column (written inline so it can carry
 /// `AUTOINCREMENT`).
-fn numbered_key(table: &Table) -> Option<&Column> {
+fn numbered_key<'t>(cx: &Context<'_>, table: &'t Table) -> Option<&'t Column> {
     let pk = table.primary_key.as_ref()?;
     let [id] = pk.columns.as_slice() else {
         return None;
     };
-    table.column(*id).filter(|c| c.identity.is_some())
+    table.column(*id).filter(|c| cx.numbering(c).is_some())
 }
 
 impl DdlWriter for Sqlite {
@@ -31,7 +31,7 @@ impl DdlWriter for Sqlite {
     }
 
     fn column_type(&self, cx: &Context<'_>, table: &Table, column: &Column) -> types::MappedType {
-        if numbered_key(table).is_some_and(|c| c.id == column.id) {
+        if numbered_key(cx, table).is_some_and(|c| c.id == column.id) {
             return types::MappedType {
                 text: "INTEGER".into(),
                 check: None,
@@ -41,8 +41,8 @@ impl DdlWriter for Sqlite {
     }
 
     fn identity_clause(&self, cx: &Context<'_>, table: &Table, column: &Column) -> Option<String> {
-        column.identity?;
-        if numbered_key(table).is_some_and(|c| c.id == column.id) {
+        cx.numbering(column)?;
+        if numbered_key(cx, table).is_some_and(|c| c.id == column.id) {
             return Some("AUTOINCREMENT".into());
         }
         cx.warn(
@@ -52,8 +52,8 @@ impl DdlWriter for Sqlite {
         None
     }
 
-    fn inline_primary_key(&self, _cx: &Context<'_>, table: &Table) -> bool {
-        numbered_key(table).is_some()
+    fn inline_primary_key(&self, cx: &Context<'_>, table: &Table) -> bool {
+        numbered_key(cx, table).is_some()
     }
 
     fn wrap_default(&self, text: &str, _column: &Column) -> String {

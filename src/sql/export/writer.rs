@@ -33,6 +33,9 @@ pub trait DdlWriter: Sync {
 
     /// `CREATE SEQUENCE`, when the target has sequences.
     fn create_sequence(&self, cx: &Context<'_>, s: &Sequence) -> Option<String> {
+        if cx.sequence_feeds_a_column(&s.name) {
+            return None;
+        }
         cx.warn(
             format!("sequence {}", s.name),
             format!(
@@ -55,11 +58,12 @@ pub trait DdlWriter: Sync {
     /// The `DEFAULT ...` expression of a column in the target, if it keeps one.
     fn default_value(&self, cx: &Context<'_>, table: &Table, column: &Column) -> Option<String> {
         let default = column.default.as_deref()?;
-        if column.identity.is_some() && default.to_ascii_lowercase().contains("nextval") {
-            return None;
-        }
         if cx.same {
             return Some(default.to_owned());
+        }
+        if super::is_sequence_default(default) {
+            // The target's own numbering replaces the sequence (see `Context::numbering`).
+            return None;
         }
         match cx.translate(default) {
             Ok(text) => Some(self.wrap_default(&text, column)),
@@ -117,6 +121,11 @@ pub trait DdlWriter: Sync {
     /// Extra words at the end of a column definition (MySQL `COMMENT '...'`).
     fn column_suffix(&self, _cx: &Context<'_>, _table: &Table, _column: &Column) -> String {
         String::new()
+    }
+
+    /// Whether the numbering clause follows `NOT NULL` (MySQL's `NOT NULL AUTO_INCREMENT`).
+    fn identity_after_not_null(&self) -> bool {
+        false
     }
 
     /// Whether the primary key is written inline on its single column (SQLite
