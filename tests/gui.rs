@@ -108,14 +108,16 @@ fn dragging_a_table_moves_it_in_one_undoable_step() {
 }
 
 #[test]
-fn dragging_the_background_pans_without_touching_the_document() {
+fn space_and_drag_pans_without_touching_the_document() {
     let mut h = harness(SchemataApp::with_sample());
     let offset = h.state().canvas.viewport.offset;
     let corner = h.get_by_label("Diagram canvas").rect().left_bottom() + egui::vec2(15.0, -15.0);
+    h.key_down(egui::Key::Space);
     h.drag_at(corner);
     h.hover_at(corner + egui::vec2(30.0, -10.0));
     h.hover_at(corner + egui::vec2(60.0, -20.0));
     h.drop_at(corner + egui::vec2(60.0, -20.0));
+    h.key_up(egui::Key::Space);
     h.run();
     let moved = h.state().canvas.viewport.offset - offset;
     assert!(

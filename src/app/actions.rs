@@ -28,6 +28,16 @@ pub enum Action {
     Redo,
     /// Select every table.
     SelectAll,
+    /// Delete the selected tables.
+    Delete,
+    /// Copy the selected tables to the clipboard (as SQL).
+    Copy,
+    /// Copy the selected tables to the clipboard and delete them.
+    Cut,
+    /// Copy the selected tables in place.
+    Duplicate,
+    /// Rename the selected table (focus its name in the inspector).
+    Rename,
     /// Clear the selection.
     ClearSelection,
     /// Zoom in around the centre of the canvas.
@@ -49,9 +59,25 @@ const fn command_shift(key: Key) -> KeyboardShortcut {
 }
 
 impl Action {
+    /// Whether the action's keys also mean something inside a text field, so that the
+    /// field gets them while it has the keyboard.
+    pub fn is_text_editing(self) -> bool {
+        matches!(
+            self,
+            Self::Undo
+                | Self::Redo
+                | Self::SelectAll
+                | Self::Delete
+                | Self::Copy
+                | Self::Cut
+                | Self::Duplicate
+                | Self::ClearSelection
+        )
+    }
+
     /// Every action. Shortcuts with more modifiers come before those with fewer, so
     /// Ctrl+Shift+S is matched before Ctrl+S.
-    pub const ALL: [Self; 16] = [
+    pub const ALL: [Self; 21] = [
         Self::SaveAs,
         Self::Redo,
         Self::ToggleSqlPreview,
@@ -63,6 +89,11 @@ impl Action {
         Self::Quit,
         Self::Undo,
         Self::SelectAll,
+        Self::Delete,
+        Self::Copy,
+        Self::Cut,
+        Self::Duplicate,
+        Self::Rename,
         Self::ClearSelection,
         Self::ZoomIn,
         Self::ZoomOut,
@@ -84,6 +115,11 @@ impl Action {
             Self::Undo => "Undo",
             Self::Redo => "Redo",
             Self::SelectAll => "Select all",
+            Self::Delete => "Delete",
+            Self::Copy => "Copy as SQL",
+            Self::Cut => "Cut",
+            Self::Duplicate => "Duplicate",
+            Self::Rename => "Rename",
             Self::ClearSelection => "Clear selection",
             Self::ZoomIn => "Zoom in",
             Self::ZoomOut => "Zoom out",
@@ -106,6 +142,11 @@ impl Action {
             Self::Undo => command(Key::Z),
             Self::Redo => command_shift(Key::Z),
             Self::SelectAll => command(Key::A),
+            Self::Delete => KeyboardShortcut::new(Modifiers::NONE, Key::Delete),
+            Self::Copy => command(Key::C),
+            Self::Cut => command(Key::X),
+            Self::Duplicate => command(Key::D),
+            Self::Rename => KeyboardShortcut::new(Modifiers::NONE, Key::F2),
             Self::ClearSelection => KeyboardShortcut::new(Modifiers::NONE, Key::Escape),
             Self::ZoomIn => command(Key::Plus),
             Self::ZoomOut => command(Key::Minus),

@@ -24,6 +24,8 @@ pub struct Canvas {
     /// Fit the diagram into view at the next frame (after opening a file).
     pub fit_pending: bool,
     drag: Option<Vec<(TableId, Position)>>,
+    /// Where a box selection started (screen position) and whether it adds to the selection.
+    rubber_band: Option<(Pos2, bool)>,
 }
 
 impl Canvas {
@@ -82,6 +84,13 @@ impl Canvas {
         if background.clicked() && !selection.is_empty() {
             commands.push(Command::Select(BTreeSet::new()));
         }
+        if background.double_clicked()
+            && let Some(pointer) = background.interact_pointer_pos()
+        {
+            let world = self.viewport.world_from_screen(rect.min, pointer);
+            commands.push(Command::CreateTable(Position::new(world.x, world.y)));
+        }
+        self.box_select(ui, &painter, &background, &scene, selection, commands);
         for (id, world_rect) in &scene.tables {
             let Some(table) = doc.table(*id) else {
                 continue;
@@ -169,8 +178,63 @@ impl Canvas {
         }
     }
 
+    /// Dragging the empty canvas draws a box; the tables it touches become the selection
+    /// (added to it with Shift or Ctrl).
+    fn box_select(
+        &mut self,
+        ui: &egui::Ui,
+        painter: &egui::Painter,
+        background: &egui::Response,
+        scene: &Scene,
+        selection: &BTreeSet<TableId>,
+        commands: &mut Vec<Command>,
+    ) {
+        let (space, modifiers) = ui.input(|i| (i.key_down(egui::Key::Space), i.modifiers));
+        if background.drag_started_by(egui::PointerButton::Primary)
+            && !space
+            && let Some(start) = background.interact_pointer_pos()
+        {
+            self.rubber_band = Some((start, modifiers.shift || modifiers.command));
+        }
+        let Some((start, adding)) = self.rubber_band else {
+            return;
+        };
+        let Some(now) = ui.input(|i| i.pointer.latest_pos()) else {
+            return;
+        };
+        let screen = egui::Rect::from_two_pos(start, now);
+        let accent = ui.visuals().selection.bg_fill;
+        painter.rect_filled(screen, 0.0, accent.gamma_multiply(0.15));
+        painter.rect_stroke(screen, 0.0, Stroke::new(1.0, accent), StrokeKind::Inside);
+        if background.drag_stopped() {
+            self.rubber_band = None;
+            let origin = background.rect.min;
+            let a = self.viewport.world_from_screen(origin, screen.min);
+            let b = self.viewport.world_from_screen(origin, screen.max);
+            let world = crate::render::Rect {
+                min: crate::render::Point { x: a.x, y: a.y },
+                max: crate::render::Point { x: b.x, y: b.y },
+            };
+            let mut chosen: BTreeSet<TableId> = if adding {
+                selection.clone()
+            } else {
+                BTreeSet::new()
+            };
+            chosen.extend(
+                scene
+                    .tables
+                    .iter()
+                    .filter(|(_, r)| r.intersects(&world))
+                    .map(|(id, _)| *id),
+            );
+            commands.push(Command::Select(chosen));
+        }
+    }
+
     fn pan_and_zoom(&mut self, ui: &egui::Ui, background: &egui::Response) {
-        if background.dragged() {
+        // The primary button draws a selection box; Space + drag and the middle button pan.
+        let space = ui.input(|i| i.key_down(egui::Key::Space));
+        if background.dragged() && (space || !background.dragged_by(egui::PointerButton::Primary)) {
             self.viewport.offset += background.drag_delta();
         }
         let (middle_down, pointer_delta, scroll, zoom, hover) = ui.input(|i| {

@@ -34,6 +34,13 @@ pub enum Dialog {
     Import(Box<super::import::ImportSetup>),
     /// What an import found.
     ImportReport(Box<super::import::ImportReport>),
+    /// "Delete tables that others reference?"
+    ConfirmDelete {
+        /// The tables to delete.
+        tables: Vec<String>,
+        /// Tables whose foreign keys point at them (those keys go too).
+        referenced_by: Vec<String>,
+    },
     /// Which dialect to export, and where.
     Export(Box<super::sql_export::ExportSetup>),
     /// Something failed; the message says what and why.
@@ -88,6 +95,33 @@ pub fn dialog_ui(
                     }
                     if ui.button("Don't save").clicked() {
                         commands.push(Command::Proceed(action.clone()));
+                        keep_open = false;
+                    }
+                    if ui.button("Cancel").clicked() {
+                        keep_open = false;
+                    }
+                });
+            });
+            if response.should_close() {
+                keep_open = false;
+            }
+        }
+        Dialog::ConfirmDelete {
+            tables,
+            referenced_by,
+        } => {
+            let response = egui::Modal::new(egui::Id::unique("confirm_delete")).show(ctx, |ui| {
+                ui.set_max_width(480.0);
+                ui.heading(format!("Delete {}?", tables.join(", ")));
+                ui.label(format!(
+                    "Foreign keys of {} point at {}. Deleting removes those foreign keys too.",
+                    referenced_by.join(", "),
+                    if tables.len() == 1 { "it" } else { "them" }
+                ));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Delete").clicked() {
+                        commands.push(Command::DeleteSelection(true));
                         keep_open = false;
                     }
                     if ui.button("Cancel").clicked() {

@@ -61,6 +61,18 @@ pub fn menu_bar_ui(app: &mut SchemataApp, ui: &mut egui::Ui) {
             action_button(ui, app, Action::Undo, &undo, can_undo);
             action_button(ui, app, Action::Redo, &redo, can_redo);
             ui.separator();
+            let some = !app.selection.is_empty();
+            for action in [Action::Cut, Action::Copy, Action::Duplicate, Action::Delete] {
+                action_button(ui, app, action, action.label(), some);
+            }
+            action_button(
+                ui,
+                app,
+                Action::Rename,
+                Action::Rename.label(),
+                app.selection.len() == 1,
+            );
+            ui.separator();
             action_button(ui, app, Action::SelectAll, Action::SelectAll.label(), true);
             action_button(
                 ui,
@@ -86,6 +98,11 @@ pub fn menu_bar_ui(app: &mut SchemataApp, ui: &mut egui::Ui) {
                 "Show SQL preview"
             };
             action_button(ui, app, Action::ToggleSqlPreview, preview, true);
+            let mut open = app.inspector_open;
+            if ui.checkbox(&mut open, "Inspector").clicked() {
+                app.inspector_open = open;
+                ui.close();
+            }
         });
     });
 }

@@ -6,8 +6,10 @@
 mod actions;
 mod canvas;
 mod dialogs;
+mod editing;
 mod files;
 mod import;
+mod inspector;
 mod menus;
 mod sql_export;
 mod sql_highlight;
@@ -54,6 +56,15 @@ pub enum Command {
     Abort,
     /// Apply an edit to the document.
     Apply(Box<Edit>),
+    /// Apply an edit, merged into the previous step when that had the same key (typing in
+    /// one field, repeated nudges).
+    ApplyCoalescing(Box<Edit>, String),
+    /// Create a table at this world position.
+    CreateTable(crate::model::Position),
+    /// Delete the selected tables; `true` when the user already confirmed.
+    DeleteSelection(bool),
+    /// Add the tables described by this SQL (a paste).
+    PasteSql(String),
     /// Carry out an action the user confirmed in the unsaved-changes dialog, without asking
     /// again.
     Proceed(PendingAction),
@@ -88,6 +99,12 @@ pub struct SchemataApp {
     pub import_job: Option<ImportJob>,
     /// The SQL preview panel.
     pub preview: SqlPreview,
+    /// Whether the inspector panel is shown.
+    pub inspector_open: bool,
+    /// For how many more frames to give the keyboard focus to the inspector's name field
+    /// (after creating a table, or on F2); a field shown for the first time takes the focus
+    /// only from its second frame on.
+    pub focus_table_name: u8,
     commands: Vec<Command>,
     sent_title: String,
 }
@@ -110,6 +127,8 @@ impl SchemataApp {
             quit_requested: false,
             import_job: None,
             preview: SqlPreview::default(),
+            focus_table_name: 0,
+            inspector_open: true,
             commands: Vec::new(),
             sent_title: String::new(),
         }
@@ -159,12 +178,21 @@ impl SchemataApp {
         let ctx = ui.ctx().clone();
         self.accept_dropped_files(&ctx);
         if self.dialog.is_none() && !self.import_running() {
+            // While a text field has the keyboard, its keys (Delete, Ctrl+A, Ctrl+Z, arrows,
+            // pasting) belong to the text.
+            let typing = ctx.egui_wants_keyboard_input();
             for action in actions::triggered(&ctx) {
-                self.commands.push(Command::Action(action));
+                if !(typing && action.is_text_editing()) {
+                    self.commands.push(Command::Action(action));
+                }
+            }
+            if !typing {
+                self.keyboard_editing(&ctx);
             }
         }
         egui::Panel::top("menu_bar").show(ui, |ui| menus::menu_bar_ui(self, ui));
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
+        self.inspector_panel(ui);
         if self.preview.open {
             let changes = self.history.changes();
             self.preview
@@ -205,6 +233,75 @@ impl SchemataApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.sent_title = title;
         }
+    }
+
+    /// Arrow keys nudge the selection (Shift: by ten); a paste adds the tables it describes.
+    fn keyboard_editing(&mut self, ctx: &egui::Context) {
+        let (events, shift) = ctx.input(|i| (i.events.clone(), i.modifiers.shift));
+        let step = if shift { 10.0 } else { 1.0 };
+        for event in events {
+            match event {
+                egui::Event::Paste(text) => self.commands.push(Command::PasteSql(text)),
+                egui::Event::Key {
+                    key,
+                    pressed: true,
+                    modifiers,
+                    ..
+                } if !modifiers.command && !self.selection.is_empty() => {
+                    let delta = match key {
+                        egui::Key::ArrowLeft => (-step, 0.0),
+                        egui::Key::ArrowRight => (step, 0.0),
+                        egui::Key::ArrowUp => (0.0, -step),
+                        egui::Key::ArrowDown => (0.0, step),
+                        _ => continue,
+                    };
+                    self.nudge(delta.0, delta.1);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The inspector on the right: the selected table's fields, or a hint. It stays in place
+    /// whatever the selection, so the diagram never jumps.
+    fn inspector_panel(&mut self, ui: &mut egui::Ui) {
+        if !self.inspector_open {
+            return;
+        }
+        let focus = self.focus_table_name > 0 && self.selection.len() == 1;
+        self.focus_table_name = self.focus_table_name.saturating_sub(1);
+        let mut queued = Vec::new();
+        egui::Panel::right("inspector")
+            .resizable(true)
+            .default_size(470.0)
+            .min_size(300.0)
+            .show(ui, |ui| {
+                let doc = self.history.doc();
+                match self.selection.iter().next().and_then(|id| doc.table(*id)) {
+                    Some(table) if self.selection.len() == 1 => {
+                        if focus {
+                            let id = inspector::field_id(&format!("name:{}", table.id));
+                            ui.memory_mut(|m| m.request_focus(id));
+                        }
+                        // Scrolls instead of widening the panel, so the canvas keeps its size.
+                        egui::ScrollArea::both()
+                            .id_salt("inspector_scroll")
+                            .auto_shrink([false, false])
+                            .show(ui, |ui| inspector::table_ui(ui, doc, table, &mut queued));
+                    }
+                    _ if self.selection.is_empty() => {
+                        ui.heading("Inspector");
+                        ui.label(
+                            "Select a table to edit it. Double-click the canvas to create one.",
+                        );
+                    }
+                    _ => {
+                        ui.heading(format!("{} tables selected", self.selection.len()));
+                        ui.label("Select one table to edit it.");
+                    }
+                }
+            });
+        self.commands.extend(queued);
     }
 
     /// Files dropped on the window: SQL is imported, project files are opened.
@@ -276,6 +373,14 @@ impl SchemataApp {
                     self.status = format!("Not possible: {err}");
                 }
             }
+            Command::ApplyCoalescing(edit, key) => {
+                if let Err(err) = self.history.apply_coalescing(*edit, &key) {
+                    self.status = format!("Not possible: {err}");
+                }
+            }
+            Command::CreateTable(position) => self.create_table_at(position),
+            Command::DeleteSelection(confirmed) => self.delete_selection(confirmed),
+            Command::PasteSql(text) => self.paste_sql(&text),
             Command::Proceed(action) => self.proceed(ctx, action),
             Command::ProceedIfSaved(action) => {
                 if !self.history.is_dirty() {
@@ -322,6 +427,25 @@ impl SchemataApp {
                 }
                 self.selection.clear();
             }
+            Action::Delete => self.delete_selection(false),
+            Action::Copy => {
+                if let Some(sql) = self.selection_as_sql() {
+                    ctx.copy_text(sql);
+                    self.status = format!("Copied {} table(s) as SQL", self.selection.len());
+                }
+            }
+            Action::Cut => {
+                if let Some(sql) = self.selection_as_sql() {
+                    ctx.copy_text(sql);
+                    self.delete_selection(true);
+                }
+            }
+            Action::Duplicate => {
+                if let Some(sql) = self.selection_as_sql() {
+                    self.paste_sql(&sql);
+                }
+            }
+            Action::Rename => self.focus_table_name = 2,
             Action::ZoomIn => self.canvas.zoom_centered(1.25),
             Action::ZoomOut => self.canvas.zoom_centered(0.8),
             Action::ZoomToFit => {

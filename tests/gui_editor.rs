@@ -1,0 +1,220 @@
+//! Building a design on the canvas and in the inspector, with mouse and keyboard only.
+// Test helpers may panic: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![cfg(feature = "gui")]
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use schemata::app::{Command, Dialog, SchemataApp};
+use schemata::model::{Document, QualifiedName, TableId};
+
+fn harness(app: SchemataApp) -> Harness<'static, SchemataApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .with_step_dt(1.0 / 30.0)
+        .build_ui_state(|ui, app: &mut SchemataApp| app.show(ui), app)
+}
+
+fn table_id(app: &SchemataApp, name: &str) -> TableId {
+    app.doc()
+        .table_named(&QualifiedName::new(name))
+        .map(|t| t.id)
+        .unwrap_or_else(|| panic!("table {name} missing"))
+}
+
+fn undo(h: &mut Harness<'_, SchemataApp>) {
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+}
+
+#[test]
+fn double_click_creates_a_table_that_is_renamed_and_given_columns() {
+    let mut h = harness(SchemataApp::new(Document::new(), None));
+    let canvas = h.get_by_label("Diagram canvas");
+    canvas.click();
+    h.step();
+    h.get_by_label("Diagram canvas").click();
+    h.run();
+    assert_eq!(
+        h.state().doc().tables.len(),
+        1,
+        "a double-click creates a table"
+    );
+    let id = table_id(h.state(), "table");
+    assert_eq!(
+        h.state().selection.iter().copied().collect::<Vec<_>>(),
+        vec![id]
+    );
+    // The new table's name field has the keyboard: typing renames it, as one undo step.
+    let name = h.get_by_label("Table name");
+    assert!(name.is_focused());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_label("Table name").type_text("invoices");
+    h.run();
+    assert!(
+        h.state()
+            .doc()
+            .table_named(&QualifiedName::new("invoices"))
+            .is_some()
+    );
+    // The whole typing burst is one step: one undo brings the old name back, one redo the new.
+    undo(&mut h);
+    assert!(
+        h.state()
+            .doc()
+            .table_named(&QualifiedName::new("table"))
+            .is_some()
+    );
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    h.run();
+    assert!(
+        h.state()
+            .doc()
+            .table_named(&QualifiedName::new("invoices"))
+            .is_some()
+    );
+    for _ in 0..2 {
+        h.get_by_label("Add column").click();
+        h.run();
+    }
+    let table = h.state().doc().table(id).unwrap().clone();
+    let names: Vec<&str> = table.columns.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["id", "column_2", "column_3"]);
+    // Type and nullability from the inspector.
+    h.get_by_label("Type of column column_2").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Type of column column_2")
+        .type_text("numeric(10,2)");
+    h.run();
+    let column = h.state().doc().table(id).unwrap().columns[1].clone();
+    assert_eq!(
+        h.state().doc().type_display(&column.data_type),
+        "numeric(10,2)"
+    );
+    // Escape leaves the text field; undo then walks back to the empty document.
+    h.key_press(egui::Key::Escape);
+    h.run();
+    for _ in 0..10 {
+        undo(&mut h);
+    }
+    assert!(h.state().doc().tables.is_empty());
+}
+
+#[test]
+fn box_selection_and_delete_with_confirmation_then_undo() {
+    let mut h = harness(SchemataApp::with_sample());
+    let before = h.state().doc().clone();
+    let orders = h.get_by_label("Table orders").rect();
+    let items = h.get_by_label("Table order_items").rect();
+    let area = orders.union(items);
+    let start = area.left_top() - egui::vec2(8.0, 8.0);
+    let end = area.right_bottom() + egui::vec2(8.0, 8.0);
+    h.drag_at(start);
+    h.hover_at(start + (end - start) * 0.5);
+    h.hover_at(end);
+    h.drop_at(end);
+    h.run();
+    let selected: Vec<TableId> = h.state().selection.iter().copied().collect();
+    let mut expected = vec![
+        table_id(h.state(), "orders"),
+        table_id(h.state(), "order_items"),
+    ];
+    expected.sort();
+    assert_eq!(selected, expected);
+    h.key_press(egui::Key::Delete);
+    h.run();
+    // Nothing else references orders or order_items: no question asked.
+    assert!(h.state().dialog.is_none());
+    assert_eq!(h.state().doc().tables.len(), 4);
+    undo(&mut h);
+    assert_eq!(h.state().doc(), &before);
+
+    // customers is referenced by addresses and orders: the user is asked first.
+    h.get_by_label("Table customers").click();
+    h.run();
+    h.key_press(egui::Key::Delete);
+    h.run();
+    assert!(matches!(
+        h.state().dialog,
+        Some(Dialog::ConfirmDelete { .. })
+    ));
+    h.get_by_label("Delete").click();
+    h.run();
+    assert!(
+        h.state()
+            .doc()
+            .table_named(&QualifiedName::new("customers"))
+            .is_none()
+    );
+    let orders = h
+        .state()
+        .doc()
+        .table(table_id(h.state(), "orders"))
+        .unwrap();
+    assert_eq!(
+        orders.foreign_keys.len(),
+        2,
+        "the key to customers went with it"
+    );
+    undo(&mut h);
+    assert_eq!(h.state().doc(), &before);
+}
+
+#[test]
+fn copy_and_paste_tables_as_sql() {
+    let mut h = harness(SchemataApp::with_sample());
+    h.get_by_label("Table orders").click();
+    h.run();
+    let sql = h.state().selection_as_sql().unwrap();
+    assert!(sql.contains("CREATE TABLE orders"), "{sql}");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::C);
+    h.run();
+    assert!(h.state().status.starts_with("Copied 1 table"));
+    h.event(egui::Event::Paste(sql));
+    h.run();
+    let copy = table_id(h.state(), "orders_2");
+    assert_eq!(
+        h.state().selection.iter().copied().collect::<Vec<_>>(),
+        vec![copy]
+    );
+    let copy = h.state().doc().table(copy).unwrap();
+    assert_eq!(copy.columns.len(), 12);
+    assert_eq!(
+        copy.foreign_keys.len(),
+        3,
+        "its keys still point at customers and addresses"
+    );
+    // Duplicate does both at once.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::D);
+    h.run();
+    assert!(
+        h.state()
+            .doc()
+            .table_named(&QualifiedName::new("orders_3"))
+            .is_some()
+    );
+}
+
+#[test]
+fn arrow_keys_nudge_the_selection_in_one_step() {
+    let mut h = harness(SchemataApp::with_sample());
+    h.get_by_label("Table products").click();
+    h.run();
+    let id = table_id(h.state(), "products");
+    let start = h.state().doc().table(id).unwrap().position;
+    h.key_press(egui::Key::ArrowRight);
+    h.key_press(egui::Key::ArrowRight);
+    h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowDown);
+    h.run();
+    let end = h.state().doc().table(id).unwrap().position;
+    assert_eq!((end.x - start.x, end.y - start.y), (2.0, 10.0));
+    undo(&mut h);
+    assert_eq!(h.state().doc().table(id).unwrap().position, start);
+    h.state_mut().queue(Command::Select(Default::default()));
+    h.run();
+}
