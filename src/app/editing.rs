@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{Dialog, SchemataApp};
+use super::{Command, Dialog, SchemataApp};
 use crate::model::{
     Column, DataType, Document, Edit, Identity, IdentityKind, Position, PrimaryKey, QualifiedName,
     Table, TableChange, TableId, TableRef, TypeKind,
@@ -220,6 +220,33 @@ impl SchemataApp {
                 self.status = format!("Pasted {} table(s)", self.selection.len());
             }
             Err(err) => self.status = format!("Not possible: {err}"),
+        }
+    }
+
+    /// Arrow keys nudge the selection (Shift: by ten); a paste adds the tables it describes.
+    pub(super) fn keyboard_editing(&mut self, ctx: &egui::Context) {
+        let (events, shift) = ctx.input(|i| (i.events.clone(), i.modifiers.shift));
+        let step = if shift { 10.0 } else { 1.0 };
+        for event in events {
+            match event {
+                egui::Event::Paste(text) => self.commands.push(Command::PasteSql(text)),
+                egui::Event::Key {
+                    key,
+                    pressed: true,
+                    modifiers,
+                    ..
+                } if !modifiers.command && !self.selection.is_empty() => {
+                    let delta = match key {
+                        egui::Key::ArrowLeft => (-step, 0.0),
+                        egui::Key::ArrowRight => (step, 0.0),
+                        egui::Key::ArrowUp => (0.0, -step),
+                        egui::Key::ArrowDown => (0.0, step),
+                        _ => continue,
+                    };
+                    self.nudge(delta.0, delta.1);
+                }
+                _ => {}
+            }
         }
     }
 }

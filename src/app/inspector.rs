@@ -6,8 +6,7 @@
 
 use super::Command;
 use crate::model::{
-    Column, ColumnId, Constraint, DataType, Document, Edit, Identity, IdentityKind, PrimaryKey,
-    QualifiedName, Table, TableChange, TypeKind, TypeRef, UniqueConstraint,
+    Column, DataType, Document, Edit, QualifiedName, Table, TableChange, TypeKind, TypeRef,
 };
 
 /// Type names offered by the type picker, per target dialect.
@@ -80,7 +79,7 @@ fn common_types(doc: &Document) -> Vec<String> {
 }
 
 /// A type typed by the user, read in the project's dialect; enum and domain names resolve.
-fn parse_type(doc: &Document, text: &str) -> DataType {
+pub(super) fn parse_type(doc: &Document, text: &str) -> DataType {
     let mut data_type = crate::sql::types::parse_type(text, doc.target);
     if let TypeKind::Other(name) = &data_type.kind {
         let name = QualifiedName::parse(name);
@@ -93,7 +92,7 @@ fn parse_type(doc: &Document, text: &str) -> DataType {
     data_type
 }
 
-fn change(table: &Table, change: TableChange) -> Box<Edit> {
+pub(super) fn change(table: &Table, change: TableChange) -> Box<Edit> {
     Box::new(Edit::Table {
         table: table.id,
         change,
@@ -106,7 +105,7 @@ pub fn field_id(key: &str) -> egui::Id {
 }
 
 /// A text field that queues `make(new_text)` as one coalescing step per field.
-fn text_field(
+pub(super) fn text_field(
     ui: &mut egui::Ui,
     label: &str,
     value: &str,
@@ -212,298 +211,50 @@ pub fn table_ui(ui: &mut egui::Ui, doc: &Document, table: &Table, commands: &mut
     });
     let types = common_types(doc);
     for (index, column) in table.columns.iter().enumerate() {
-        column_ui(ui, doc, table, column, index, &types, commands);
+        super::inspector_columns::column_ui(ui, doc, table, column, index, &types, commands);
     }
 }
 
-fn column_ui(
-    ui: &mut egui::Ui,
-    doc: &Document,
-    table: &Table,
-    column: &Column,
-    index: usize,
-    types: &[String],
-    commands: &mut Vec<Command>,
-) {
-    let key = |what: &str| format!("{what}:{}:{}", table.id, column.id);
-    let replace = |edited: Column| change(table, TableChange::ReplaceColumn(edited));
-    ui.horizontal(|ui| {
-        let edited = column.clone();
-        text_field(
-            ui,
-            &format!("Name of column {}", column.name),
-            &column.name,
-            key("col-name"),
-            130.0,
-            commands,
-            |text| {
-                replace(Column {
-                    name: text,
-                    ..edited
-                })
-            },
-        );
-        let shown = doc.type_display(&column.data_type);
-        let edited = column.clone();
-        text_field(
-            ui,
-            &format!("Type of column {}", column.name),
-            &shown,
-            key("col-type"),
-            110.0,
-            commands,
-            |text| {
-                replace(Column {
-                    data_type: parse_type(doc, &text),
-                    ..edited
-                })
-            },
-        );
-        egui::ComboBox::from_id_salt(key("type-picker"))
-            .selected_text("")
-            .width(18.0)
-            .show_ui(ui, |ui| {
-                for name in types {
-                    if ui.selectable_label(*name == shown, name).clicked() {
-                        let edited = Column {
-                            data_type: parse_type(doc, name),
-                            ..column.clone()
-                        };
-                        commands.push(Command::Apply(replace(edited)));
+impl super::SchemataApp {
+    /// The inspector on the right: the selected table's fields, or a hint. It stays in place
+    /// whatever the selection, so the diagram never jumps.
+    pub(super) fn inspector_panel(&mut self, ui: &mut egui::Ui) {
+        if !self.inspector_open {
+            return;
+        }
+        let focus = self.focus_table_name > 0 && self.selection.len() == 1;
+        self.focus_table_name = self.focus_table_name.saturating_sub(1);
+        let mut queued = Vec::new();
+        egui::Panel::right("inspector")
+            .resizable(true)
+            .default_size(470.0)
+            .min_size(300.0)
+            .show(ui, |ui| {
+                let doc = self.history.doc();
+                match self.selection.iter().next().and_then(|id| doc.table(*id)) {
+                    Some(table) if self.selection.len() == 1 => {
+                        if focus {
+                            let id = field_id(&format!("name:{}", table.id));
+                            ui.memory_mut(|m| m.request_focus(id));
+                        }
+                        // Scrolls instead of widening the panel, so the canvas keeps its size.
+                        egui::ScrollArea::both()
+                            .id_salt("inspector_scroll")
+                            .auto_shrink([false, false])
+                            .show(ui, |ui| table_ui(ui, doc, table, &mut queued));
+                    }
+                    _ if self.selection.is_empty() => {
+                        ui.heading("Inspector");
+                        ui.label(
+                            "Select a table to edit it. Double-click the canvas to create one.",
+                        );
+                    }
+                    _ => {
+                        ui.heading(format!("{} tables selected", self.selection.len()));
+                        ui.label("Select one table to edit it.");
                     }
                 }
-            })
-            .response
-            .on_hover_text("Pick a type");
-        flags_ui(ui, table, column, commands);
-        let last = table.columns.len().saturating_sub(1);
-        if ui
-            .add_enabled(index > 0, egui::Button::new("Up").small())
-            .on_hover_text("Move up")
-            .clicked()
-        {
-            commands.push(Command::Apply(change(
-                table,
-                TableChange::MoveColumn {
-                    column: column.id,
-                    to: index - 1,
-                },
-            )));
-        }
-        if ui
-            .add_enabled(index < last, egui::Button::new("Down").small())
-            .on_hover_text("Move down")
-            .clicked()
-        {
-            commands.push(Command::Apply(change(
-                table,
-                TableChange::MoveColumn {
-                    column: column.id,
-                    to: index + 1,
-                },
-            )));
-        }
-        let remove = ui
-            .small_button("Remove")
-            .on_hover_text(format!("Remove column {}", column.name));
-        remove.widget_info(|| {
-            egui::WidgetInfo::labeled(
-                egui::Role::Button,
-                true,
-                format!("Remove column {}", column.name),
-            )
-        });
-        if remove.clicked() {
-            commands.push(Command::Apply(remove_column(table, column.id)));
-        }
-    });
-    ui.horizontal(|ui| {
-        ui.add_space(12.0);
-        let edited = column.clone();
-        ui.label("default");
-        let default = column.default.clone().unwrap_or_default();
-        text_field(
-            ui,
-            &format!("Default of column {}", column.name),
-            &default,
-            key("col-default"),
-            110.0,
-            commands,
-            |text| {
-                replace(Column {
-                    default: (!text.is_empty()).then_some(text),
-                    ..edited
-                })
-            },
-        );
-        let edited = column.clone();
-        ui.label("comment");
-        let comment = column.comment.clone().unwrap_or_default();
-        text_field(
-            ui,
-            &format!("Comment of column {}", column.name),
-            &comment,
-            key("col-comment"),
-            150.0,
-            commands,
-            |text| {
-                replace(Column {
-                    comment: (!text.is_empty()).then_some(text),
-                    ..edited
-                })
-            },
-        );
-    });
-    ui.add_space(4.0);
-}
-
-/// Check boxes: not null, primary key, unique, numbered.
-fn flags_ui(ui: &mut egui::Ui, table: &Table, column: &Column, commands: &mut Vec<Command>) {
-    let mut not_null = !column.nullable;
-    if ui
-        .checkbox(&mut not_null, "NN")
-        .on_hover_text("NOT NULL")
-        .changed()
-    {
-        let edited = Column {
-            nullable: !not_null,
-            ..column.clone()
-        };
-        commands.push(Command::Apply(change(
-            table,
-            TableChange::ReplaceColumn(edited),
-        )));
+            });
+        self.commands.extend(queued);
     }
-    let mut in_key = table.is_primary_key_column(column.id);
-    if ui
-        .checkbox(&mut in_key, "PK")
-        .on_hover_text("Part of the primary key")
-        .changed()
-    {
-        commands.push(Command::Apply(toggle_primary_key(table, column.id, in_key)));
-    }
-    let single_unique = table.uniques.iter().find(|u| u.columns == [column.id]);
-    let mut unique = single_unique.is_some();
-    if ui
-        .checkbox(&mut unique, "UQ")
-        .on_hover_text("Unique")
-        .changed()
-    {
-        let edit = match single_unique {
-            Some(u) => TableChange::RemoveConstraint(u.id),
-            None => TableChange::AddConstraint(Constraint::Unique(UniqueConstraint {
-                id: crate::model::ConstraintId(0),
-                name: None,
-                columns: vec![column.id],
-            })),
-        };
-        commands.push(Command::Apply(change(table, edit)));
-    }
-    let mut numbered = column.identity.is_some();
-    if ui
-        .checkbox(&mut numbered, "ID")
-        .on_hover_text("Numbered automatically (identity)")
-        .changed()
-    {
-        let identity = numbered.then_some(Identity {
-            kind: IdentityKind::ByDefault,
-            start: None,
-            increment: None,
-        });
-        let edited = Column {
-            identity,
-            ..column.clone()
-        };
-        commands.push(Command::Apply(change(
-            table,
-            TableChange::ReplaceColumn(edited),
-        )));
-    }
-}
-
-/// Adds the column to the primary key or takes it out (making the column NOT NULL when added).
-fn toggle_primary_key(table: &Table, column: ColumnId, add: bool) -> Box<Edit> {
-    let mut columns = table
-        .primary_key
-        .as_ref()
-        .map(|pk| pk.columns.clone())
-        .unwrap_or_default();
-    columns.retain(|c| *c != column);
-    if add {
-        columns.push(column);
-    }
-    let key = (!columns.is_empty()).then(|| PrimaryKey {
-        id: table
-            .primary_key
-            .as_ref()
-            .map_or(crate::model::ConstraintId(0), |pk| pk.id),
-        name: table.primary_key.as_ref().and_then(|pk| pk.name.clone()),
-        columns,
-    });
-    let mut edits = vec![Edit::Table {
-        table: table.id,
-        change: TableChange::SetPrimaryKey(key),
-    }];
-    if add && let Some(c) = table.column(column).filter(|c| c.nullable) {
-        edits.push(Edit::Table {
-            table: table.id,
-            change: TableChange::ReplaceColumn(Column {
-                nullable: false,
-                ..c.clone()
-            }),
-        });
-    }
-    Box::new(Edit::Batch {
-        label: format!("Change primary key of {}", table.name),
-        edits,
-    })
-}
-
-/// Removes a column together with the keys and indexes of its own table that use it.
-fn remove_column(table: &Table, column: ColumnId) -> Box<Edit> {
-    let mut edits = Vec::new();
-    if let Some(pk) = &table.primary_key
-        && pk.columns.contains(&column)
-    {
-        let rest: Vec<ColumnId> = pk
-            .columns
-            .iter()
-            .copied()
-            .filter(|c| *c != column)
-            .collect();
-        let key = (!rest.is_empty()).then(|| PrimaryKey {
-            columns: rest,
-            ..pk.clone()
-        });
-        edits.push(TableChange::SetPrimaryKey(key));
-    }
-    let uses = |ids: &[ColumnId]| ids.contains(&column);
-    for fk in table.foreign_keys.iter().filter(|fk| uses(&fk.columns)) {
-        edits.push(TableChange::RemoveConstraint(fk.id));
-    }
-    for unique in table.uniques.iter().filter(|u| uses(&u.columns)) {
-        edits.push(TableChange::RemoveConstraint(unique.id));
-    }
-    for index in table.indexes.iter().filter(|i| {
-        i.include.contains(&column)
-            || i.parts
-                .iter()
-                .any(|p| p.key == crate::model::IndexKey::Column(column))
-    }) {
-        edits.push(TableChange::RemoveConstraint(index.id));
-    }
-    edits.push(TableChange::RemoveColumn(column));
-    let name = table
-        .column(column)
-        .map_or_else(String::new, |c| c.name.clone());
-    Box::new(Edit::Batch {
-        label: format!("Remove column {}.{name}", table.name),
-        edits: edits
-            .into_iter()
-            .map(|change| Edit::Table {
-                table: table.id,
-                change,
-            })
-            .collect(),
-    })
 }

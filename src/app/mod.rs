@@ -6,10 +6,12 @@
 mod actions;
 mod canvas;
 mod dialogs;
+mod dispatch;
 mod editing;
 mod files;
 mod import;
 mod inspector;
+mod inspector_columns;
 mod menus;
 mod sql_export;
 mod sql_highlight;
@@ -235,75 +237,6 @@ impl SchemataApp {
         }
     }
 
-    /// Arrow keys nudge the selection (Shift: by ten); a paste adds the tables it describes.
-    fn keyboard_editing(&mut self, ctx: &egui::Context) {
-        let (events, shift) = ctx.input(|i| (i.events.clone(), i.modifiers.shift));
-        let step = if shift { 10.0 } else { 1.0 };
-        for event in events {
-            match event {
-                egui::Event::Paste(text) => self.commands.push(Command::PasteSql(text)),
-                egui::Event::Key {
-                    key,
-                    pressed: true,
-                    modifiers,
-                    ..
-                } if !modifiers.command && !self.selection.is_empty() => {
-                    let delta = match key {
-                        egui::Key::ArrowLeft => (-step, 0.0),
-                        egui::Key::ArrowRight => (step, 0.0),
-                        egui::Key::ArrowUp => (0.0, -step),
-                        egui::Key::ArrowDown => (0.0, step),
-                        _ => continue,
-                    };
-                    self.nudge(delta.0, delta.1);
-                }
-                _ => {}
-            }
-        }
-    }
-
-    /// The inspector on the right: the selected table's fields, or a hint. It stays in place
-    /// whatever the selection, so the diagram never jumps.
-    fn inspector_panel(&mut self, ui: &mut egui::Ui) {
-        if !self.inspector_open {
-            return;
-        }
-        let focus = self.focus_table_name > 0 && self.selection.len() == 1;
-        self.focus_table_name = self.focus_table_name.saturating_sub(1);
-        let mut queued = Vec::new();
-        egui::Panel::right("inspector")
-            .resizable(true)
-            .default_size(470.0)
-            .min_size(300.0)
-            .show(ui, |ui| {
-                let doc = self.history.doc();
-                match self.selection.iter().next().and_then(|id| doc.table(*id)) {
-                    Some(table) if self.selection.len() == 1 => {
-                        if focus {
-                            let id = inspector::field_id(&format!("name:{}", table.id));
-                            ui.memory_mut(|m| m.request_focus(id));
-                        }
-                        // Scrolls instead of widening the panel, so the canvas keeps its size.
-                        egui::ScrollArea::both()
-                            .id_salt("inspector_scroll")
-                            .auto_shrink([false, false])
-                            .show(ui, |ui| inspector::table_ui(ui, doc, table, &mut queued));
-                    }
-                    _ if self.selection.is_empty() => {
-                        ui.heading("Inspector");
-                        ui.label(
-                            "Select a table to edit it. Double-click the canvas to create one.",
-                        );
-                    }
-                    _ => {
-                        ui.heading(format!("{} tables selected", self.selection.len()));
-                        ui.label("Select one table to edit it.");
-                    }
-                }
-            });
-        self.commands.extend(queued);
-    }
-
     /// Files dropped on the window: SQL is imported, project files are opened.
     fn accept_dropped_files(&mut self, ctx: &egui::Context) {
         let dropped: Vec<PathBuf> = ctx.input(|i| {
@@ -346,156 +279,6 @@ impl SchemataApp {
                 ui.label(&self.status);
             }
         });
-    }
-
-    /// Executes one command.
-    pub fn execute(&mut self, ctx: &egui::Context, command: Command) {
-        match command {
-            Command::Action(action) => self.run_action(ctx, action),
-            Command::OpenPath(path) => self.guard(ctx, PendingAction::Open(Some(path))),
-            Command::SaveTo(path) => {
-                self.save_to(path);
-            }
-            Command::ImportPath(path) => self.start_import(&path),
-            Command::RunImport(setup) => self.run_import(&setup),
-            Command::ExportTo(path, dialect) => self.export_to(&path, dialect),
-            Command::Select(selection) => {
-                self.selection = selection
-                    .into_iter()
-                    .filter(|id| self.doc().tables.contains_key(id))
-                    .collect();
-            }
-            Command::Begin(label) => self.history.begin(label),
-            Command::Commit => self.history.commit(),
-            Command::Abort => self.history.abort(),
-            Command::Apply(edit) => {
-                if let Err(err) = self.history.apply(*edit) {
-                    self.status = format!("Not possible: {err}");
-                }
-            }
-            Command::ApplyCoalescing(edit, key) => {
-                if let Err(err) = self.history.apply_coalescing(*edit, &key) {
-                    self.status = format!("Not possible: {err}");
-                }
-            }
-            Command::CreateTable(position) => self.create_table_at(position),
-            Command::DeleteSelection(confirmed) => self.delete_selection(confirmed),
-            Command::PasteSql(text) => self.paste_sql(&text),
-            Command::Proceed(action) => self.proceed(ctx, action),
-            Command::ProceedIfSaved(action) => {
-                if !self.history.is_dirty() {
-                    self.proceed(ctx, action);
-                }
-            }
-        }
-    }
-
-    fn run_action(&mut self, ctx: &egui::Context, action: Action) {
-        match action {
-            Action::New => self.guard(ctx, PendingAction::New),
-            Action::Open => self.guard(ctx, PendingAction::Open(None)),
-            Action::Quit => self.guard(ctx, PendingAction::Quit),
-            Action::Save => {
-                self.save();
-            }
-            Action::ImportSql => {
-                if let Some(path) = import::pick_sql() {
-                    self.start_import(&path);
-                }
-            }
-            Action::SaveAs => {
-                self.save_as();
-            }
-            Action::ExportSql => self.start_export(),
-            Action::ToggleSqlPreview => self.preview.open = !self.preview.open,
-            Action::Undo => {
-                if let Some(label) = self.history.undo() {
-                    self.status = format!("Undid: {label}");
-                }
-                self.retain_existing_selection();
-            }
-            Action::Redo => {
-                if let Some(label) = self.history.redo() {
-                    self.status = format!("Redid: {label}");
-                }
-                self.retain_existing_selection();
-            }
-            Action::SelectAll => self.selection = self.doc().tables.keys().copied().collect(),
-            Action::ClearSelection => {
-                if self.history.in_transaction() {
-                    self.history.abort();
-                }
-                self.selection.clear();
-            }
-            Action::Delete => self.delete_selection(false),
-            Action::Copy => {
-                if let Some(sql) = self.selection_as_sql() {
-                    ctx.copy_text(sql);
-                    self.status = format!("Copied {} table(s) as SQL", self.selection.len());
-                }
-            }
-            Action::Cut => {
-                if let Some(sql) = self.selection_as_sql() {
-                    ctx.copy_text(sql);
-                    self.delete_selection(true);
-                }
-            }
-            Action::Duplicate => {
-                if let Some(sql) = self.selection_as_sql() {
-                    self.paste_sql(&sql);
-                }
-            }
-            Action::Rename => self.focus_table_name = 2,
-            Action::ZoomIn => self.canvas.zoom_centered(1.25),
-            Action::ZoomOut => self.canvas.zoom_centered(0.8),
-            Action::ZoomToFit => {
-                self.canvas.zoom_to_fit(self.history.doc());
-            }
-            Action::ZoomReset => self.canvas.zoom_centered(1.0 / self.canvas.viewport.zoom),
-        }
-    }
-
-    fn retain_existing_selection(&mut self) {
-        let tables = &self.history.doc().tables;
-        self.selection.retain(|id| tables.contains_key(id));
-    }
-
-    /// Runs `action` now, or first asks what to do with unsaved changes.
-    fn guard(&mut self, ctx: &egui::Context, action: PendingAction) {
-        if self.history.is_dirty() {
-            self.dialog = Some(Dialog::UnsavedChanges(action));
-        } else {
-            self.proceed(ctx, action);
-        }
-    }
-
-    fn proceed(&mut self, ctx: &egui::Context, action: PendingAction) {
-        let quitting = action == PendingAction::Quit;
-        self.proceed_unchecked(action);
-        if quitting {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-        }
-    }
-
-    fn proceed_unchecked(&mut self, action: PendingAction) {
-        match action {
-            PendingAction::New => {
-                *self = Self {
-                    recent: std::mem::take(&mut self.recent),
-                    ..Self::new(Document::new(), None)
-                };
-            }
-            PendingAction::Open(Some(path)) => self.open(&path),
-            PendingAction::Open(None) => {
-                if let Some(path) = files::pick_open() {
-                    self.open(&path);
-                }
-            }
-            PendingAction::Quit => {
-                self.quit_confirmed = true;
-                self.quit_requested = true;
-            }
-        }
     }
 }
 
