@@ -1,18 +1,18 @@
 //! The diagram canvas: paints the scene and turns pointer input into queued commands.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
-use egui::{Align2, Color32, FontId, Pos2, Sense, Stroke, StrokeKind};
+use egui::{Color32, Pos2, Sense, Stroke, StrokeKind};
 
 use super::Command;
 use super::theme::{color32, palette};
 use super::viewport::Viewport;
 use crate::model::{Document, Edit, Position, TableId};
-use crate::render::scene::Anchor;
-use crate::render::{Metrics, Primitive, Scene, TextStyle, build_scene};
+use crate::render::scene::{Detail, TableRects, build_scene_from};
+use crate::render::{Metrics, Scene};
 
 /// Below this zoom, column rows are not drawn (table outlines and names only).
-const DETAIL_ZOOM: f32 = 0.35;
+pub(super) const DETAIL_ZOOM: f32 = 0.35;
 
 /// Canvas state that is not part of the document: pan, zoom and the drag in progress.
 #[derive(Debug, Default)]
@@ -26,6 +26,10 @@ pub struct Canvas {
     drag: Option<Vec<(TableId, Position)>>,
     /// Where a box selection started (screen position) and whether it adds to the selection.
     rubber_band: Option<(Pos2, bool)>,
+    /// Each table's width and height, which only change when the document's content does.
+    sizes: HashMap<TableId, (f32, f32)>,
+    /// The document change the sizes were measured at.
+    sizes_at: Option<u64>,
 }
 
 impl Canvas {
@@ -54,11 +58,40 @@ impl Canvas {
         }
     }
 
-    /// Shows the canvas and queues the commands the user's input asks for.
+    /// Every table's area: positions from the document, sizes measured once per content
+    /// change (a drag only moves tables, so it reuses them).
+    fn table_rects(&mut self, doc: &Document, changes: u64, metrics: &Metrics) -> TableRects {
+        if self.sizes_at != Some(changes) && self.drag.is_none() {
+            self.sizes = doc
+                .tables
+                .values()
+                .map(|t| {
+                    let r = crate::render::table_rect(doc, t, metrics);
+                    (t.id, (r.width(), r.height()))
+                })
+                .collect();
+            self.sizes_at = Some(changes);
+        }
+        doc.tables
+            .values()
+            .map(|t| {
+                let (w, h) = self.sizes.get(&t.id).copied().unwrap_or_else(|| {
+                    let r = crate::render::table_rect(doc, t, metrics);
+                    (r.width(), r.height())
+                });
+                let min = crate::render::Point::new(t.position.x, t.position.y);
+                (t.id, crate::render::Rect::from_min_size(min, w, h))
+            })
+            .collect()
+    }
+
+    /// Shows the canvas and queues the commands the user's input asks for. `changes` is the
+    /// history's change counter, which tells when table sizes must be measured again.
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
         doc: &Document,
+        changes: u64,
         selection: &BTreeSet<TableId>,
         commands: &mut Vec<Command>,
     ) {
@@ -77,7 +110,17 @@ impl Canvas {
 
         let metrics = Metrics::default();
         let visible = self.viewport.visible_world(rect);
-        let scene = build_scene(doc, &palette, &metrics, selection, Some(visible));
+        let rects = self.table_rects(doc, changes, &metrics);
+        let detail = Detail::at_zoom(self.viewport.zoom);
+        let scene = build_scene_from(
+            doc,
+            &palette,
+            &metrics,
+            selection,
+            Some(visible),
+            &rects,
+            detail,
+        );
         self.paint(&painter, rect, &scene);
 
         self.pan_and_zoom(ui, &background);
@@ -277,76 +320,6 @@ impl Canvas {
                 y += step;
             }
             x += step;
-        }
-    }
-
-    fn paint(&self, painter: &egui::Painter, rect: egui::Rect, scene: &Scene) {
-        let zoom = self.viewport.zoom;
-        let origin = rect.min;
-        for primitive in &scene.primitives {
-            match primitive {
-                Primitive::Rect {
-                    rect: r,
-                    radius,
-                    fill,
-                    stroke,
-                } => {
-                    let screen = self.viewport.screen_rect(origin, r);
-                    painter.rect_filled(screen, radius * zoom, color32(*fill));
-                    if let Some((width, color)) = stroke {
-                        painter.rect_stroke(
-                            screen,
-                            radius * zoom,
-                            Stroke::new(*width, color32(*color)),
-                            StrokeKind::Inside,
-                        );
-                    }
-                }
-                Primitive::Text {
-                    pos,
-                    text,
-                    size,
-                    style,
-                    anchor,
-                    color,
-                } => {
-                    let detailed = zoom >= DETAIL_ZOOM;
-                    if !detailed && *style != TextStyle::Header {
-                        continue;
-                    }
-                    let size = if detailed {
-                        size * zoom
-                    } else {
-                        (size * zoom * 2.0).max(6.0)
-                    };
-                    let font = match style {
-                        TextStyle::Header => FontId::proportional(size),
-                        TextStyle::Body | TextStyle::Marker => FontId::monospace(size),
-                    };
-                    let align = match anchor {
-                        Anchor::Left => Align2::LEFT_CENTER,
-                        Anchor::Right => Align2::RIGHT_CENTER,
-                    };
-                    painter.text(
-                        self.viewport.screen_from_world(origin, *pos),
-                        align,
-                        text,
-                        font,
-                        color32(*color),
-                    );
-                }
-                Primitive::Line {
-                    points,
-                    width,
-                    color,
-                } => {
-                    let points = points
-                        .iter()
-                        .map(|p| self.viewport.screen_from_world(origin, *p))
-                        .collect();
-                    painter.line(points, Stroke::new(width * zoom.sqrt(), color32(*color)));
-                }
-            }
         }
     }
 }

@@ -5,6 +5,7 @@
 
 mod actions;
 mod canvas;
+mod canvas_paint;
 mod dialogs;
 mod dispatch;
 mod editing;
@@ -210,8 +211,14 @@ impl SchemataApp {
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
                 let mut queued = Vec::new();
-                self.canvas
-                    .ui(ui, self.history.doc(), &self.selection, &mut queued);
+                let changes = self.history.changes();
+                self.canvas.ui(
+                    ui,
+                    self.history.doc(),
+                    changes,
+                    &self.selection,
+                    &mut queued,
+                );
                 self.commands.extend(queued);
             });
         if let Some(dialog) = self.dialog.take() {

@@ -1,6 +1,6 @@
 //! Builds the list of shapes that make up a diagram from the document and its positions.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use super::{Palette, Point, Rect};
 use crate::model::{Color, ColumnRef, Document, Table, TableId, TableRef};
@@ -156,8 +156,37 @@ fn row_center_y(table_rect: &Rect, metrics: &Metrics, row: usize) -> f32 {
     table_rect.min.y + metrics.header_height + metrics.row_height * (row as f32 + 0.5)
 }
 
-/// Builds the scene. Tables outside `visible` (when given) are left out, and so are
-/// relationships whose both ends are outside it.
+/// How much of each table to draw: everything, names only (columns too small to read), or
+/// outlines only (names too small to read), so a zoomed-out view of thousands of tables costs
+/// little.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Header, name, every column row.
+    Full,
+    /// Header and name; the body as a plain box.
+    Names,
+    /// Boxes and relationship lines only.
+    Outlines,
+}
+
+impl Detail {
+    /// The detail that is readable at `zoom`.
+    pub fn at_zoom(zoom: f32) -> Self {
+        if zoom >= 0.35 {
+            Self::Full
+        } else if zoom >= 0.12 {
+            Self::Names
+        } else {
+            Self::Outlines
+        }
+    }
+}
+
+/// Every table's area, keyed by id.
+pub type TableRects = HashMap<TableId, Rect>;
+
+/// Builds the scene with every detail. Tables outside `visible` (when given) are left out,
+/// and so are relationships whose both ends are outside it.
 pub fn build_scene(
     doc: &Document,
     palette: &Palette,
@@ -165,13 +194,37 @@ pub fn build_scene(
     selected: &BTreeSet<TableId>,
     visible: Option<Rect>,
 ) -> Scene {
-    let mut scene = Scene::default();
-    let rects: std::collections::BTreeMap<TableId, Rect> = doc
+    let rects: TableRects = doc
         .tables
         .values()
         .map(|t| (t.id, table_rect(doc, t, metrics)))
         .collect();
-    scene.bounds = rects.values().copied().reduce(|a, b| a.union(&b));
+    build_scene_from(
+        doc,
+        palette,
+        metrics,
+        selected,
+        visible,
+        &rects,
+        Detail::Full,
+    )
+}
+
+/// Builds the scene from table areas computed beforehand (the canvas caches them), at the
+/// given level of detail.
+pub fn build_scene_from(
+    doc: &Document,
+    palette: &Palette,
+    metrics: &Metrics,
+    selected: &BTreeSet<TableId>,
+    visible: Option<Rect>,
+    rects: &TableRects,
+    detail: Detail,
+) -> Scene {
+    let mut scene = Scene {
+        bounds: rects.values().copied().reduce(|a, b| a.union(&b)),
+        ..Scene::default()
+    };
     let shown = |rect: &Rect| visible.is_none_or(|v| v.intersects(rect));
     for table in doc.tables.values() {
         for fk in &table.foreign_keys {
@@ -200,7 +253,16 @@ pub fn build_scene(
             let to_y = to_row.map_or(to.min.y + metrics.header_height / 2.0, |r| {
                 row_center_y(to, metrics, r)
             });
-            scene.primitives.extend(relationship(
+            if detail == Detail::Outlines {
+                // Crow's feet and elbows are too small to see: one straight line.
+                scene.primitives.push(Primitive::Line {
+                    points: vec![from.center(), to.center()],
+                    width: 1.0,
+                    color: palette.relationship,
+                });
+                continue;
+            }
+            scene.primitives.extend(super::relationship::relationship(
                 *from,
                 from_y,
                 *to,
@@ -229,80 +291,12 @@ pub fn build_scene(
             rect,
             palette,
             metrics,
-            selected.contains(&table.id),
+            (selected.contains(&table.id), detail),
             &mut scene,
         );
         scene.tables.push((table.id, rect));
     }
     scene
-}
-
-/// An orthogonal line from the referencing side to the referenced side, with a crow's foot
-/// ("many") at the referencing end and a bar ("one") at the referenced end.
-fn relationship(
-    from: Rect,
-    from_y: f32,
-    to: Rect,
-    to_y: f32,
-    palette: &Palette,
-    self_reference: bool,
-) -> Vec<Primitive> {
-    const STUB: f32 = 18.0;
-    let color = palette.relationship;
-    let (start, end, start_dir, end_dir, points) = if self_reference {
-        let x = from.max.x + STUB * 1.5;
-        let start = Point::new(from.max.x, from_y);
-        let end = Point::new(from.max.x, to_y);
-        let points = vec![start, Point::new(x, from_y), Point::new(x, to_y), end];
-        (start, end, 1.0, 1.0, points)
-    } else if from.max.x + 2.0 * STUB <= to.min.x || to.max.x + 2.0 * STUB <= from.min.x {
-        // Side by side: leave one table's facing side, enter the other's.
-        let rightwards = from.max.x + 2.0 * STUB <= to.min.x;
-        let (start_x, end_x, start_dir, end_dir) = if rightwards {
-            (from.max.x, to.min.x, 1.0, -1.0)
-        } else {
-            (from.min.x, to.max.x, -1.0, 1.0)
-        };
-        let start = Point::new(start_x, from_y);
-        let end = Point::new(end_x, to_y);
-        let mid_x = (start_x + end_x) / 2.0;
-        let points = vec![
-            start,
-            Point::new(mid_x, from_y),
-            Point::new(mid_x, to_y),
-            end,
-        ];
-        (start, end, start_dir, end_dir, points)
-    } else {
-        // Stacked: run down the right of both tables.
-        let x = from.max.x.max(to.max.x) + STUB;
-        let start = Point::new(from.max.x, from_y);
-        let end = Point::new(to.max.x, to_y);
-        let points = vec![start, Point::new(x, from_y), Point::new(x, to_y), end];
-        (start, end, 1.0, 1.0, points)
-    };
-    let line = |points: Vec<Point>| Primitive::Line {
-        points,
-        width: 1.5,
-        color,
-    };
-    let foot = start.x + start_dir * 10.0;
-    let bar = end.x + end_dir * 8.0;
-    vec![
-        line(points),
-        line(vec![
-            Point::new(foot, start.y),
-            Point::new(start.x, start.y - 6.0),
-        ]),
-        line(vec![
-            Point::new(foot, start.y),
-            Point::new(start.x, start.y + 6.0),
-        ]),
-        line(vec![
-            Point::new(bar, end.y - 6.0),
-            Point::new(bar, end.y + 6.0),
-        ]),
-    ]
 }
 
 fn table_shapes(
@@ -311,7 +305,7 @@ fn table_shapes(
     rect: Rect,
     palette: &Palette,
     metrics: &Metrics,
-    selected: bool,
+    (selected, detail): (bool, Detail),
     scene: &mut Scene,
 ) {
     let stroke = if selected {
@@ -325,6 +319,9 @@ fn table_shapes(
         fill: palette.table_fill,
         stroke: Some(stroke),
     });
+    if detail == Detail::Outlines {
+        return;
+    }
     let header = Rect::from_min_size(rect.min, rect.width(), metrics.header_height);
     scene.primitives.push(Primitive::Rect {
         rect: header,
@@ -340,6 +337,9 @@ fn table_shapes(
         anchor: Anchor::Left,
         color: palette.header_text,
     });
+    if detail == Detail::Names {
+        return;
+    }
     for (row, column) in table.columns.iter().enumerate() {
         let y = row_center_y(&rect, metrics, row);
         let marker = if table.is_primary_key_column(column.id) {
