@@ -72,18 +72,31 @@ fn clicking_a_table_selects_it_and_clicking_the_canvas_clears() {
 }
 
 #[test]
+fn without_snapping_a_drag_follows_the_pointer_exactly() {
+    let mut h = harness(SchemataApp::with_sample());
+    h.state_mut().canvas.snap = false;
+    let before = position(h.state(), "orders");
+    let zoom = h.state().canvas.viewport.zoom;
+    drag(&mut h, "Table orders", egui::vec2(33.0, 17.0));
+    let after = position(h.state(), "orders");
+    assert!((after.x - before.x - 33.0 / zoom).abs() <= 1.0, "{after:?}");
+    assert!((after.y - before.y - 17.0 / zoom).abs() <= 1.0, "{after:?}");
+}
+
+#[test]
 fn dragging_a_table_moves_it_in_one_undoable_step() {
     let mut h = harness(SchemataApp::with_sample());
     let before = position(h.state(), "customers");
     let zoom = h.state().canvas.viewport.zoom;
     drag(&mut h, "Table customers", egui::vec2(120.0, 60.0));
     let after = position(h.state(), "customers");
+    // Snapping to the grid is on: the table lands on the nearest 20-unit step.
     assert!(
-        (after.x - before.x - 120.0 / zoom).abs() <= 1.0,
+        (after.x - before.x - 120.0 / zoom).abs() <= 10.0 && after.x % 20.0 == 0.0,
         "{before:?} → {after:?}"
     );
     assert!(
-        (after.y - before.y - 60.0 / zoom).abs() <= 1.0,
+        (after.y - before.y - 60.0 / zoom).abs() <= 10.0 && after.y % 20.0 == 0.0,
         "{before:?} → {after:?}"
     );
     assert_eq!(h.state().history.undo_label(), Some("Move table customers"));

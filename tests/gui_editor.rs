@@ -218,3 +218,43 @@ fn arrow_keys_nudge_the_selection_in_one_step() {
     h.state_mut().queue(Command::Select(Default::default()));
     h.run();
 }
+
+#[test]
+fn the_inspector_adds_references_indexes_and_checks() {
+    let mut h = harness(SchemataApp::with_sample());
+    h.get_by_label("Table products").click();
+    h.run();
+    let products = table_id(h.state(), "products");
+    let before = h.state().doc().table(products).unwrap().clone();
+    h.get_by_label("Add a reference to a table").click();
+    h.run();
+    h.get_by_label("customers").click();
+    h.run();
+    let after = h.state().doc().table(products).unwrap().clone();
+    assert_eq!(after.columns.len(), before.columns.len() + 1);
+    assert_eq!(after.columns.last().unwrap().name, "customers_id");
+    assert_eq!(after.foreign_keys.len(), before.foreign_keys.len() + 1);
+    assert_eq!(
+        h.state().history.undo_label(),
+        Some("Reference customers from products")
+    );
+    h.get_by_label("Add an index on a column").scroll_to_me();
+    h.run();
+    h.get_by_label("Add an index on a column").click();
+    h.run();
+    h.get_by_label("sku").click();
+    h.run();
+    let index_count = h.state().doc().table(products).unwrap().indexes.len();
+    assert_eq!(index_count, before.indexes.len() + 1);
+    h.get_by_label("Add check").click_accesskit();
+    h.run();
+    assert_eq!(
+        h.state().doc().table(products).unwrap().checks.len(),
+        before.checks.len() + 1
+    );
+    // One undo per action brings the table back.
+    for _ in 0..3 {
+        undo(&mut h);
+    }
+    assert_eq!(h.state().doc().table(products).unwrap(), &before);
+}

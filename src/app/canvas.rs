@@ -14,6 +14,9 @@ use crate::render::{Metrics, Scene};
 /// Below this zoom, column rows are not drawn (table outlines and names only).
 pub(super) const DETAIL_ZOOM: f32 = 0.35;
 
+/// Grid step tables snap to, in world units (half the spacing of the grid's dots).
+const SNAP: f32 = 20.0;
+
 /// Canvas state that is not part of the document: pan, zoom and the drag in progress.
 #[derive(Debug, Default)]
 pub struct Canvas {
@@ -23,6 +26,8 @@ pub struct Canvas {
     pub last_rect: Option<egui::Rect>,
     /// Fit the diagram into view at the next frame (after opening a file).
     pub fit_pending: bool,
+    /// Dragged tables land on the grid.
+    pub snap: bool,
     drag: Option<Vec<(TableId, Position)>>,
     /// Where a box selection started (screen position) and whether it adds to the selection.
     rubber_band: Option<(Pos2, bool)>,
@@ -205,12 +210,30 @@ impl Canvas {
             && let (Some(origins), Some(delta)) = (&self.drag, response.total_drag_delta())
         {
             let delta = delta / self.viewport.zoom;
+            let place = |v: f32| {
+                if self.snap {
+                    (v / SNAP).round() * SNAP
+                } else {
+                    v.round()
+                }
+            };
+            // With snapping, the first table lands on the grid and the others keep their
+            // distance to it.
+            let shift = origins.first().map_or((0.0, 0.0), |(_, p)| {
+                (
+                    place(p.x + delta.x) - (p.x + delta.x),
+                    place(p.y + delta.y) - (p.y + delta.y),
+                )
+            });
             let moves = origins
                 .iter()
                 .map(|(t, p)| {
                     (
                         *t,
-                        Position::new((p.x + delta.x).round(), (p.y + delta.y).round()),
+                        Position::new(
+                            (p.x + delta.x + shift.0).round(),
+                            (p.y + delta.y + shift.1).round(),
+                        ),
                     )
                 })
                 .collect();

@@ -37,6 +37,7 @@ impl SchemataApp {
             Command::CreateTable(position) => self.create_table_at(position),
             Command::DeleteSelection(confirmed) => self.delete_selection(confirmed),
             Command::PasteSql(text) => self.paste_sql(&text),
+            Command::AddReference(table, target) => self.add_reference(table, target),
             Command::Proceed(action) => self.proceed(ctx, action),
             Command::ProceedIfSaved(action) => {
                 if !self.history.is_dirty() {

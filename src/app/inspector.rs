@@ -210,9 +210,18 @@ pub fn table_ui(ui: &mut egui::Ui, doc: &Document, table: &Table, commands: &mut
         }
     });
     let types = common_types(doc);
+    let keys = |ui: &mut egui::Ui, commands: &mut Vec<Command>| {
+        ui.separator();
+        super::inspector_keys::foreign_keys_ui(ui, doc, table, commands);
+        ui.separator();
+        super::inspector_keys::indexes_ui(ui, table, commands);
+        ui.separator();
+        super::inspector_keys::checks_ui(ui, table, commands);
+    };
     for (index, column) in table.columns.iter().enumerate() {
         super::inspector_columns::column_ui(ui, doc, table, column, index, &types, commands);
     }
+    keys(ui, commands);
 }
 
 impl super::SchemataApp {

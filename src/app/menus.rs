@@ -98,6 +98,11 @@ pub fn menu_bar_ui(app: &mut SchemataApp, ui: &mut egui::Ui) {
                 "Show SQL preview"
             };
             action_button(ui, app, Action::ToggleSqlPreview, preview, true);
+            let mut snap = app.canvas.snap;
+            if ui.checkbox(&mut snap, "Snap to grid").clicked() {
+                app.canvas.snap = snap;
+                ui.close();
+            }
             let mut open = app.inspector_open;
             if ui.checkbox(&mut open, "Inspector").clicked() {
                 app.inspector_open = open;

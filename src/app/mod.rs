@@ -13,6 +13,7 @@ mod files;
 mod import;
 mod inspector;
 mod inspector_columns;
+mod inspector_keys;
 mod menus;
 mod sql_export;
 mod sql_highlight;
@@ -68,6 +69,8 @@ pub enum Command {
     DeleteSelection(bool),
     /// Add the tables described by this SQL (a paste).
     PasteSql(String),
+    /// Add to the first table a column and foreign key referencing the second.
+    AddReference(TableId, TableId),
     /// Carry out an action the user confirmed in the unsaved-changes dialog, without asking
     /// again.
     Proceed(PendingAction),
@@ -117,6 +120,7 @@ impl SchemataApp {
     pub fn new(doc: Document, path: Option<PathBuf>) -> Self {
         let mut canvas = Canvas::default();
         canvas.fit_pending = true;
+        canvas.snap = true;
         Self {
             history: History::new(doc),
             path,

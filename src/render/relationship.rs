@@ -107,7 +107,10 @@ mod tests {
         let (names, name_texts, _) = count(Detail::Names);
         let (outlines, outline_texts, outlined) = count(Detail::Outlines);
         assert_eq!((tables, outlined), (6, 6));
-        assert!(full > names && names > outlines, "{full} {names} {outlines}");
+        assert!(
+            full > names && names > outlines,
+            "{full} {names} {outlines}"
+        );
         assert_eq!(name_texts, 6);
         assert_eq!(outline_texts, 0);
         assert!(full_texts > 6 * 5);

@@ -346,6 +346,8 @@ fn table_shapes(
             Some(("PK", palette.primary_key))
         } else if table.is_foreign_key_column(column.id) {
             Some(("FK", palette.foreign_key))
+        } else if table.is_unique_column(column.id) {
+            Some(("UQ", palette.muted_text))
         } else {
             None
         };

@@ -1,0 +1,230 @@
+//! The inspector's sections for foreign keys, indexes and checks of the selected table.
+
+use super::Command;
+use super::inspector::{change, text_field};
+use crate::model::{
+    CheckConstraint, ColumnId, ColumnRef, Constraint, ConstraintId, Document, Index, IndexKey,
+    IndexPart, ReferentialAction, SortOrder, Table, TableChange, TableRef,
+};
+
+const ACTIONS: [ReferentialAction; 5] = [
+    ReferentialAction::NoAction,
+    ReferentialAction::Restrict,
+    ReferentialAction::Cascade,
+    ReferentialAction::SetNull,
+    ReferentialAction::SetDefault,
+];
+
+fn names(table: &Table, ids: &[ColumnId]) -> String {
+    ids.iter()
+        .filter_map(|id| table.column(*id).map(|c| c.name.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn remove_button(ui: &mut egui::Ui, what: &str) -> bool {
+    let response = ui.small_button("Remove");
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, what));
+    response.on_hover_text(what).clicked()
+}
+
+/// Foreign keys: where each points, its actions; add one to another table.
+pub fn foreign_keys_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    table: &Table,
+    commands: &mut Vec<Command>,
+) {
+    ui.heading("Foreign keys");
+    for fk in &table.foreign_keys {
+        let target = doc.referenced_table(fk);
+        let target_name = match (&fk.referenced_table, target) {
+            (_, Some(t)) => t.name.to_string(),
+            (TableRef::Unresolved(name), None) => format!("{name} (missing)"),
+            (TableRef::Resolved(_), None) => "?".into(),
+        };
+        let referenced: Vec<String> = fk
+            .referenced_columns
+            .iter()
+            .map(|c| match c {
+                ColumnRef::Resolved(id) => target
+                    .and_then(|t| t.column(*id))
+                    .map_or_else(|| "?".into(), |c| c.name.clone()),
+                ColumnRef::Unresolved(name) => name.clone(),
+            })
+            .collect();
+        ui.horizontal(|ui| {
+            ui.label(format!(
+                "({}) references {target_name} ({})",
+                names(table, &fk.columns),
+                referenced.join(", ")
+            ));
+            let label = format!(
+                "Remove foreign key ({}) to {target_name}",
+                names(table, &fk.columns)
+            );
+            if remove_button(ui, &label) {
+                commands.push(Command::Apply(change(
+                    table,
+                    TableChange::RemoveConstraint(fk.id),
+                )));
+            }
+        });
+        ui.horizontal(|ui| {
+            for (word, current, on_delete) in [
+                ("on delete", fk.on_delete, true),
+                ("on update", fk.on_update, false),
+            ] {
+                egui::ComboBox::new(("fk_action", fk.id.0, on_delete), word)
+                    .selected_text(current.sql())
+                    .show_ui(ui, |ui| {
+                        for action in ACTIONS {
+                            if ui
+                                .selectable_label(action == current, action.sql())
+                                .clicked()
+                            {
+                                let mut edited = fk.clone();
+                                if on_delete {
+                                    edited.on_delete = action;
+                                } else {
+                                    edited.on_update = action;
+                                }
+                                commands.push(Command::Apply(change(
+                                    table,
+                                    TableChange::ReplaceConstraint(Constraint::ForeignKey(edited)),
+                                )));
+                            }
+                        }
+                    });
+            }
+        });
+    }
+    egui::ComboBox::from_label("Add a reference to a table")
+        .selected_text("choose…")
+        .show_ui(ui, |ui| {
+            for target in doc.tables.values() {
+                if ui
+                    .selectable_label(false, target.name.to_string())
+                    .clicked()
+                {
+                    commands.push(Command::AddReference(table.id, target.id));
+                }
+            }
+        });
+}
+
+/// Indexes: their columns and uniqueness; add one on a column.
+pub fn indexes_ui(ui: &mut egui::Ui, table: &Table, commands: &mut Vec<Command>) {
+    ui.heading("Indexes");
+    for index in &table.indexes {
+        let parts: Vec<String> = index
+            .parts
+            .iter()
+            .map(|p| match &p.key {
+                IndexKey::Column(id) => table
+                    .column(*id)
+                    .map_or_else(|| "?".into(), |c| c.name.clone()),
+                IndexKey::Expression(e) => format!("({e})"),
+            })
+            .collect();
+        let name = index.name.clone().unwrap_or_default();
+        ui.horizontal(|ui| {
+            ui.label(format!("{name} ({})", parts.join(", ")));
+            if index.predicate.is_some() {
+                ui.weak("partial");
+            }
+            let mut unique = index.unique;
+            if ui.checkbox(&mut unique, "unique").changed() {
+                let edited = Index {
+                    unique,
+                    ..index.clone()
+                };
+                commands.push(Command::Apply(change(
+                    table,
+                    TableChange::ReplaceConstraint(Constraint::Index(edited)),
+                )));
+            }
+            if remove_button(ui, &format!("Remove index {name}")) {
+                commands.push(Command::Apply(change(
+                    table,
+                    TableChange::RemoveConstraint(index.id),
+                )));
+            }
+        });
+    }
+    egui::ComboBox::from_label("Add an index on a column")
+        .selected_text("choose…")
+        .show_ui(ui, |ui| {
+            for column in &table.columns {
+                if ui.selectable_label(false, column.name.as_str()).clicked() {
+                    let index = Index {
+                        id: ConstraintId(0),
+                        name: Some(format!("{}_{}_idx", table.name.name, column.name)),
+                        parts: vec![IndexPart {
+                            key: IndexKey::Column(column.id),
+                            order: SortOrder::Asc,
+                            length: None,
+                        }],
+                        unique: false,
+                        predicate: None,
+                        method: None,
+                        include: Vec::new(),
+                        source: None,
+                    };
+                    commands.push(Command::Apply(change(
+                        table,
+                        TableChange::AddConstraint(Constraint::Index(index)),
+                    )));
+                }
+            }
+        });
+}
+
+/// Check constraints: name and expression, editable; add and remove.
+pub fn checks_ui(ui: &mut egui::Ui, table: &Table, commands: &mut Vec<Command>) {
+    ui.heading("Checks");
+    for check in &table.checks {
+        ui.horizontal(|ui| {
+            let edited = check.clone();
+            let label = format!("Check {}", check.name.as_deref().unwrap_or("expression"));
+            text_field(
+                ui,
+                &label,
+                &check.expression,
+                format!("check:{}:{}", table.id, check.id),
+                260.0,
+                commands,
+                |text| {
+                    change(
+                        table,
+                        TableChange::ReplaceConstraint(Constraint::Check(CheckConstraint {
+                            expression: text,
+                            ..edited
+                        })),
+                    )
+                },
+            );
+            if remove_button(ui, &format!("Remove {label}")) {
+                commands.push(Command::Apply(change(
+                    table,
+                    TableChange::RemoveConstraint(check.id),
+                )));
+            }
+        });
+    }
+    if ui.button("Add check").clicked() {
+        let expression = table
+            .columns
+            .last()
+            .map_or_else(|| "true".to_owned(), |c| format!("{} IS NOT NULL", c.name));
+        let check = CheckConstraint {
+            id: ConstraintId(0),
+            name: None,
+            expression,
+        };
+        commands.push(Command::Apply(change(
+            table,
+            TableChange::AddConstraint(Constraint::Check(check)),
+        )));
+    }
+}
