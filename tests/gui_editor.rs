@@ -258,3 +258,36 @@ fn the_inspector_adds_references_indexes_and_checks() {
     }
     assert_eq!(h.state().doc().table(products).unwrap(), &before);
 }
+
+#[test]
+fn tables_collapse_to_their_header_and_double_click_renames() {
+    let mut h = harness(SchemataApp::with_sample());
+    let full = h.get_by_label("Table orders").rect().height();
+    h.get_by_label("Table orders").click();
+    h.run();
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::C,
+    );
+    h.run();
+    let orders = table_id(h.state(), "orders");
+    assert!(h.state().doc().table(orders).unwrap().collapsed);
+    assert!(h.get_by_label("Table orders").rect().height() < full / 3.0);
+    // Saved with the design.
+    let text = schemata::project::to_text(h.state().doc());
+    assert!(text.contains("collapsed: true"), "{text}");
+    let back = schemata::project::from_text(&text).unwrap();
+    let reread = back.table_named(&QualifiedName::new("orders")).unwrap();
+    assert!(reread.collapsed);
+    undo(&mut h);
+    assert!(!h.state().doc().table(orders).unwrap().collapsed);
+
+    // A double-click on a table puts its name under the keyboard.
+    h.get_by_label("Diagram canvas").hover();
+    let products = h.get_by_label("Table products");
+    products.click();
+    h.step();
+    h.get_by_label("Table products").click();
+    h.run();
+    assert!(h.get_by_label("Table name").is_focused());
+}

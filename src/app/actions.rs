@@ -38,6 +38,8 @@ pub enum Action {
     Duplicate,
     /// Rename the selected table (focus its name in the inspector).
     Rename,
+    /// Collapse the selected tables to their headers, or expand them again.
+    ToggleCollapse,
     /// Clear the selection.
     ClearSelection,
     /// Zoom in around the centre of the canvas.
@@ -77,10 +79,11 @@ impl Action {
 
     /// Every action. Shortcuts with more modifiers come before those with fewer, so
     /// Ctrl+Shift+S is matched before Ctrl+S.
-    pub const ALL: [Self; 21] = [
+    pub const ALL: [Self; 22] = [
         Self::SaveAs,
         Self::Redo,
         Self::ToggleSqlPreview,
+        Self::ToggleCollapse,
         Self::New,
         Self::Open,
         Self::ImportSql,
@@ -120,6 +123,7 @@ impl Action {
             Self::Cut => "Cut",
             Self::Duplicate => "Duplicate",
             Self::Rename => "Rename",
+            Self::ToggleCollapse => "Collapse / expand",
             Self::ClearSelection => "Clear selection",
             Self::ZoomIn => "Zoom in",
             Self::ZoomOut => "Zoom out",
@@ -147,6 +151,7 @@ impl Action {
             Self::Cut => command(Key::X),
             Self::Duplicate => command(Key::D),
             Self::Rename => KeyboardShortcut::new(Modifiers::NONE, Key::F2),
+            Self::ToggleCollapse => command_shift(Key::C),
             Self::ClearSelection => KeyboardShortcut::new(Modifiers::NONE, Key::Escape),
             Self::ZoomIn => command(Key::Plus),
             Self::ZoomOut => command(Key::Minus),

@@ -183,6 +183,10 @@ impl Canvas {
             }
             commands.push(Command::Select(next));
         }
+        if response.double_clicked() {
+            commands.push(Command::Select(BTreeSet::from([id])));
+            commands.push(Command::Action(super::Action::Rename));
+        }
         if response.drag_started() {
             let moving: BTreeSet<TableId> = if selection.contains(&id) {
                 selection.clone()

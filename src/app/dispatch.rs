@@ -103,6 +103,7 @@ impl SchemataApp {
                 }
             }
             Action::Rename => self.focus_table_name = 2,
+            Action::ToggleCollapse => self.toggle_collapse(),
             Action::ZoomIn => self.canvas.zoom_centered(1.25),
             Action::ZoomOut => self.canvas.zoom_centered(0.8),
             Action::ZoomToFit => {

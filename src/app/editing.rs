@@ -217,6 +217,35 @@ impl SchemataApp {
         }
     }
 
+    /// Collapses the selected tables (or expands them when all are collapsed), one step.
+    pub fn toggle_collapse(&mut self) {
+        let tables: Vec<&Table> = self
+            .selection
+            .iter()
+            .filter_map(|id| self.doc().table(*id))
+            .collect();
+        if tables.is_empty() {
+            return;
+        }
+        let collapse = tables.iter().any(|t| !t.collapsed);
+        let edits = tables
+            .iter()
+            .map(|t| Edit::Table {
+                table: t.id,
+                change: TableChange::SetCollapsed(collapse),
+            })
+            .collect();
+        let label = if collapse {
+            "Collapse tables"
+        } else {
+            "Expand tables"
+        }
+        .to_owned();
+        if let Err(err) = self.history.apply(Edit::Batch { label, edits }) {
+            self.status = format!("Not possible: {err}");
+        }
+    }
+
     /// Moves the selection by `(dx, dy)`; repeated nudges form one undo step.
     pub fn nudge(&mut self, dx: f32, dy: f32) {
         let moves: Vec<(TableId, Position)> = self

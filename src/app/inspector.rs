@@ -170,6 +170,18 @@ pub fn table_ui(ui: &mut egui::Ui, doc: &Document, table: &Table, commands: &mut
                 },
             );
             ui.end_row();
+            ui.label("Columns");
+            let mut collapsed = table.collapsed;
+            if ui
+                .checkbox(&mut collapsed, "collapsed on the canvas")
+                .changed()
+            {
+                commands.push(Command::Apply(change(
+                    table,
+                    TableChange::SetCollapsed(collapsed),
+                )));
+            }
+            ui.end_row();
             ui.label("Comment");
             let comment = table.comment.clone().unwrap_or_default();
             text_field(

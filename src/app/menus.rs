@@ -72,6 +72,13 @@ pub fn menu_bar_ui(app: &mut SchemataApp, ui: &mut egui::Ui) {
                 Action::Rename.label(),
                 app.selection.len() == 1,
             );
+            action_button(
+                ui,
+                app,
+                Action::ToggleCollapse,
+                Action::ToggleCollapse.label(),
+                some,
+            );
             ui.separator();
             action_button(ui, app, Action::SelectAll, Action::SelectAll.label(), true);
             action_button(

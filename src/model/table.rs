@@ -33,6 +33,8 @@ pub struct Table {
     pub position: Position,
     /// The group this table belongs to, if any.
     pub group: Option<GroupId>,
+    /// Shown on the canvas as its header only (columns hidden).
+    pub collapsed: bool,
     /// Where the table was defined in imported SQL.
     pub source: Option<SourceLocation>,
 }
@@ -53,6 +55,7 @@ impl Table {
             comment: None,
             position: Position::default(),
             group: None,
+            collapsed: false,
             source: None,
         }
     }

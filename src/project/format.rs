@@ -216,6 +216,9 @@ pub struct TableFile {
     /// Comment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
+    /// Shown collapsed (header only) on the canvas.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub collapsed: bool,
     /// Columns in order.
     pub columns: Vec<ColumnFile>,
     /// Primary key.

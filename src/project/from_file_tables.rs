@@ -57,6 +57,7 @@ pub(super) fn read_tables(
         table.id = id;
         table.position = Position::new(file.position.0, file.position.1);
         table.comment = file.comment.clone();
+        table.collapsed = file.collapsed;
         table.options = TableOptions(file.options.clone());
         if let Some(group) = &file.group {
             table.group = Some(*names.groups.get(group).ok_or_else(|| {

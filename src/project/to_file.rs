@@ -181,6 +181,7 @@ fn table_file(doc: &Document, table: &Table) -> TableFile {
             .and_then(|g| doc.groups.get(&g))
             .map(|g| g.name.clone()),
         comment: table.comment.clone(),
+        collapsed: table.collapsed,
         columns,
         primary_key: table.primary_key.as_ref().map(|pk| KeyFile {
             name: pk.name.clone(),

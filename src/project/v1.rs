@@ -109,6 +109,7 @@ pub fn migrate(old: ProjectFileV1) -> ProjectFile {
                 schema: t.schema,
                 group: t.group,
                 comment: t.comment,
+                collapsed: false,
                 columns: t
                     .columns
                     .into_iter()

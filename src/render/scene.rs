@@ -134,9 +134,12 @@ pub fn table_rect(doc: &Document, table: &Table, metrics: &Metrics) -> Rect {
         })
         .fold(0.0_f32, f32::max);
     let width = metrics.min_width.max(title_width).max(widest_row).ceil();
-    let height = metrics.header_height
-        + metrics.row_height * table.columns.len() as f32
-        + metrics.padding / 2.0;
+    let rows = if table.collapsed {
+        0
+    } else {
+        table.columns.len()
+    };
+    let height = metrics.header_height + metrics.row_height * rows as f32 + metrics.padding / 2.0;
     Rect::from_min_size(
         Point::new(table.position.x, table.position.y),
         width,
@@ -241,14 +244,20 @@ pub fn build_scene_from(
             if !shown(&from.union(to)) {
                 continue;
             }
+            // A collapsed table's lines meet its header.
             let from_row = fk
                 .columns
                 .first()
+                .filter(|_| !table.collapsed)
                 .and_then(|c| table.columns.iter().position(|col| col.id == *c));
-            let to_row = fk.referenced_columns.first().and_then(|c| match c {
-                ColumnRef::Resolved(id) => target.columns.iter().position(|col| col.id == *id),
-                ColumnRef::Unresolved(_) => None,
-            });
+            let to_row = fk
+                .referenced_columns
+                .first()
+                .filter(|_| !target.collapsed)
+                .and_then(|c| match c {
+                    ColumnRef::Resolved(id) => target.columns.iter().position(|col| col.id == *id),
+                    ColumnRef::Unresolved(_) => None,
+                });
             let from_y = from_row.map_or(from.center().y, |r| row_center_y(from, metrics, r));
             let to_y = to_row.map_or(to.min.y + metrics.header_height / 2.0, |r| {
                 row_center_y(to, metrics, r)
@@ -337,7 +346,7 @@ fn table_shapes(
         anchor: Anchor::Left,
         color: palette.header_text,
     });
-    if detail == Detail::Names {
+    if detail == Detail::Names || table.collapsed {
         return;
     }
     for (row, column) in table.columns.iter().enumerate() {

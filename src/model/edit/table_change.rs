@@ -60,6 +60,8 @@ pub enum TableChange {
     SetComment(Option<String>),
     /// Puts the table into a group or takes it out.
     SetGroup(Option<GroupId>),
+    /// Shows the table as its header only, or with its columns.
+    SetCollapsed(bool),
     /// Replaces the dialect-specific options.
     SetOptions(TableOptions),
     /// Adds a column at `index` (the end when `None`); its id is assigned on apply.
@@ -97,6 +99,8 @@ impl TableChange {
             Self::Rename(name) => format!("Rename table {table} to {name}"),
             Self::SetComment(_) => format!("Edit comment of {table}"),
             Self::SetGroup(_) => format!("Change group of {table}"),
+            Self::SetCollapsed(true) => format!("Collapse table {table}"),
+            Self::SetCollapsed(false) => format!("Expand table {table}"),
             Self::SetOptions(_) => format!("Edit options of {table}"),
             Self::AddColumn { column, .. } => format!("Add column {table}.{}", column.name),
             Self::RemoveColumn(_) => format!("Remove column from {table}"),
@@ -123,6 +127,7 @@ pub(super) fn apply(
     match change {
         TableChange::Rename(name) => table.name = name,
         TableChange::SetComment(comment) => table.comment = comment,
+        TableChange::SetCollapsed(collapsed) => table.collapsed = collapsed,
         TableChange::SetGroup(group) => table.group = group,
         TableChange::SetOptions(options) => table.options = options,
         TableChange::AddColumn { mut column, index } => {
