@@ -67,7 +67,8 @@ fn sql_preview_follows_selection_dialect_and_edits() {
     );
     h.get_by_label_contains("CREATE TABLE customers");
 
-    h.get_by_label("Table orders").click();
+    // With both side panels open the table may sit behind them: select it by its label.
+    h.get_by_label("Table orders").click_accesskit();
     h.run();
     assert_eq!(h.state().preview.subject, "Table orders");
     let sql = h.state().preview.sql.clone();

@@ -248,9 +248,11 @@ impl super::SchemataApp {
         let mut queued = Vec::new();
         egui::Panel::right("inspector")
             .resizable(true)
-            .default_size(470.0)
+            .default_size(560.0)
             .min_size(300.0)
             .show(ui, |ui| {
+                // The panel keeps the width it is given instead of shrinking to its text.
+                ui.set_min_width(ui.available_width());
                 let doc = self.history.doc();
                 match self.selection.iter().next().and_then(|id| doc.table(*id)) {
                     Some(table) if self.selection.len() == 1 => {

@@ -69,6 +69,43 @@ pub(super) fn column_ui(
             .response
             .on_hover_text("Pick a type");
         flags_ui(ui, table, column, commands);
+    });
+    ui.horizontal(|ui| {
+        ui.add_space(12.0);
+        let edited = column.clone();
+        ui.label("default");
+        let default = column.default.clone().unwrap_or_default();
+        text_field(
+            ui,
+            &format!("Default of column {}", column.name),
+            &default,
+            key("col-default"),
+            110.0,
+            commands,
+            |text| {
+                replace(Column {
+                    default: (!text.is_empty()).then_some(text),
+                    ..edited
+                })
+            },
+        );
+        let edited = column.clone();
+        ui.label("comment");
+        let comment = column.comment.clone().unwrap_or_default();
+        text_field(
+            ui,
+            &format!("Comment of column {}", column.name),
+            &comment,
+            key("col-comment"),
+            150.0,
+            commands,
+            |text| {
+                replace(Column {
+                    comment: (!text.is_empty()).then_some(text),
+                    ..edited
+                })
+            },
+        );
         let last = table.columns.len().saturating_sub(1);
         if ui
             .add_enabled(index > 0, egui::Button::new("Up").small())
@@ -109,43 +146,6 @@ pub(super) fn column_ui(
         if remove.clicked() {
             commands.push(Command::Apply(remove_column(table, column.id)));
         }
-    });
-    ui.horizontal(|ui| {
-        ui.add_space(12.0);
-        let edited = column.clone();
-        ui.label("default");
-        let default = column.default.clone().unwrap_or_default();
-        text_field(
-            ui,
-            &format!("Default of column {}", column.name),
-            &default,
-            key("col-default"),
-            110.0,
-            commands,
-            |text| {
-                replace(Column {
-                    default: (!text.is_empty()).then_some(text),
-                    ..edited
-                })
-            },
-        );
-        let edited = column.clone();
-        ui.label("comment");
-        let comment = column.comment.clone().unwrap_or_default();
-        text_field(
-            ui,
-            &format!("Comment of column {}", column.name),
-            &comment,
-            key("col-comment"),
-            150.0,
-            commands,
-            |text| {
-                replace(Column {
-                    comment: (!text.is_empty()).then_some(text),
-                    ..edited
-                })
-            },
-        );
     });
     ui.add_space(4.0);
 }
