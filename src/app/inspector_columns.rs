@@ -97,7 +97,7 @@ pub(super) fn column_ui(
             &format!("Comment of column {}", column.name),
             &comment,
             key("col-comment"),
-            150.0,
+            110.0,
             commands,
             |text| {
                 replace(Column {

@@ -325,7 +325,12 @@ fn table_shapes(
     scene.primitives.push(Primitive::Rect {
         rect,
         radius: 5.0,
-        fill: palette.table_fill,
+        // Zoomed far out, a table is a box in its header colour.
+        fill: if detail == Detail::Outlines {
+            palette.header_fill
+        } else {
+            palette.table_fill
+        },
         stroke: Some(stroke),
     });
     if detail == Detail::Outlines {
