@@ -282,12 +282,42 @@ fn tables_collapse_to_their_header_and_double_click_renames() {
     undo(&mut h);
     assert!(!h.state().doc().table(orders).unwrap().collapsed);
 
-    // A double-click on a table puts its name under the keyboard.
+    // A double-click on a table renames it in place: type, Enter.
     h.get_by_label("Diagram canvas").hover();
     let products = h.get_by_label("Table products");
     products.click();
     h.step();
     h.get_by_label("Table products").click();
     h.run();
-    assert!(h.get_by_label("Table name").is_focused());
+    let field = h.get_by_label("New name of table products");
+    assert!(field.is_focused());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("New name of table products")
+        .type_text("articles");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(
+        h.state()
+            .doc()
+            .table_named(&QualifiedName::new("articles"))
+            .is_some()
+    );
+    assert_eq!(
+        h.state().history.undo_label(),
+        Some("Rename table products to articles")
+    );
+    // F2 does the same; Escape keeps the name.
+    h.key_press(egui::Key::F2);
+    h.run();
+    h.get_by_label("New name of table articles")
+        .type_text("zzz");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(
+        h.state()
+            .doc()
+            .table_named(&QualifiedName::new("articles"))
+            .is_some()
+    );
+    assert!(h.state().canvas.renaming.is_none());
 }

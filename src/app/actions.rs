@@ -170,10 +170,10 @@ impl Action {
     }
 }
 
-/// Reads this frame's key presses and returns the actions they trigger. Text fields with
-/// focus keep their keys (so Ctrl+A selects text there, not tables).
-pub fn triggered(ctx: &egui::Context) -> Vec<Action> {
-    let typing = ctx.egui_wants_keyboard_input();
+/// Reads this frame's key presses and returns the actions they trigger. While `typing` (a
+/// text field or an in-place rename has the keyboard) only save and quit apply, so the field
+/// keeps its keys (Ctrl+A selects text there, Escape ends the rename).
+pub fn triggered(ctx: &egui::Context, typing: bool) -> Vec<Action> {
     let mut actions = Vec::new();
     ctx.input_mut(|input| {
         for action in Action::ALL {

@@ -35,6 +35,8 @@ pub struct Canvas {
     sizes: HashMap<TableId, (f32, f32)>,
     /// The document change the sizes were measured at.
     sizes_at: Option<u64>,
+    /// A table being renamed in place.
+    pub renaming: Option<super::canvas_rename::Renaming>,
 }
 
 impl Canvas {
@@ -160,6 +162,7 @@ impl Canvas {
             });
             self.table_interaction(ui, doc, *id, &response, selection, commands);
         }
+        self.rename_ui(ui, doc, rect.min, &scene.tables, commands);
     }
 
     fn table_interaction(

@@ -102,7 +102,11 @@ impl SchemataApp {
                     self.paste_sql(&sql);
                 }
             }
-            Action::Rename => self.focus_table_name = 2,
+            Action::Rename => {
+                if let Some(&table) = self.selection.first().filter(|_| self.selection.len() == 1) {
+                    self.canvas.start_rename(self.history.doc(), table);
+                }
+            }
             Action::ToggleCollapse => self.toggle_collapse(),
             Action::ZoomIn => self.canvas.zoom_centered(1.25),
             Action::ZoomOut => self.canvas.zoom_centered(0.8),

@@ -6,6 +6,7 @@
 mod actions;
 mod canvas;
 mod canvas_paint;
+mod canvas_rename;
 mod dialogs;
 mod dispatch;
 mod editing;
@@ -187,8 +188,8 @@ impl SchemataApp {
         if self.dialog.is_none() && !self.import_running() {
             // While a text field has the keyboard, its keys (Delete, Ctrl+A, Ctrl+Z, arrows,
             // pasting) belong to the text.
-            let typing = ctx.egui_wants_keyboard_input();
-            for action in actions::triggered(&ctx) {
+            let typing = ctx.egui_wants_keyboard_input() || self.canvas.renaming.is_some();
+            for action in actions::triggered(&ctx, typing) {
                 if !(typing && action.is_text_editing()) {
                     self.commands.push(Command::Action(action));
                 }
