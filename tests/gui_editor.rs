@@ -321,3 +321,40 @@ fn tables_collapse_to_their_header_and_double_click_renames() {
     );
     assert!(h.state().canvas.renaming.is_none());
 }
+
+#[test]
+fn dragging_a_column_grip_reorders_the_column() {
+    let mut h = harness(SchemataApp::with_sample());
+    let zoom = h.state().canvas.viewport.zoom;
+    let table = h.get_by_label("Table orders").rect();
+    // The grip sits left of the column names; row 1 is order_number.
+    let grip = |row: f32| {
+        egui::pos2(
+            table.min.x + 14.0 * zoom,
+            table.min.y + (28.0 + 20.0 * (row + 0.5)) * zoom,
+        )
+    };
+    h.drag_at(grip(1.0));
+    h.hover_at(grip(2.0));
+    h.hover_at(grip(4.0));
+    h.drop_at(grip(4.0));
+    h.run();
+    let orders = table_id(h.state(), "orders");
+    let names: Vec<String> = h
+        .state()
+        .doc()
+        .table(orders)
+        .unwrap()
+        .columns
+        .iter()
+        .map(|c| c.name.clone())
+        .collect();
+    assert_eq!(names[4], "order_number", "{names:?}");
+    assert_eq!(names[1], "customer_id", "{names:?}");
+    // The table itself did not move, and one undo restores the order.
+    undo(&mut h);
+    let first = h.state().doc().table(orders).unwrap().columns[1]
+        .name
+        .clone();
+    assert_eq!(first, "order_number");
+}

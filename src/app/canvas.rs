@@ -37,6 +37,8 @@ pub struct Canvas {
     sizes_at: Option<u64>,
     /// A table being renamed in place.
     pub renaming: Option<super::canvas_rename::Renaming>,
+    /// A column being dragged to another place in its table.
+    pub column_drag: Option<super::canvas_columns::ColumnDrag>,
 }
 
 impl Canvas {
@@ -160,8 +162,15 @@ impl Canvas {
                     format!("Table {name}"),
                 )
             });
-            self.table_interaction(ui, doc, *id, &response, selection, commands);
+            let started_on_grip = response.drag_started()
+                && ui
+                    .input(|i| i.pointer.press_origin())
+                    .is_some_and(|p| self.start_column_drag(doc, *id, rect.min, p, world_rect));
+            if !started_on_grip && self.column_drag.is_none() {
+                self.table_interaction(ui, doc, *id, &response, selection, commands);
+            }
         }
+        self.column_drag_ui(ui, &painter, doc, rect.min, &scene.tables, commands);
         self.rename_ui(ui, doc, rect.min, &scene.tables, commands);
     }
 

@@ -5,6 +5,7 @@
 
 mod actions;
 mod canvas;
+mod canvas_columns;
 mod canvas_paint;
 mod canvas_rename;
 mod dialogs;
