@@ -358,3 +358,40 @@ fn dragging_a_column_grip_reorders_the_column() {
         .clone();
     assert_eq!(first, "order_number");
 }
+
+#[test]
+fn foreign_key_columns_and_index_columns_are_chosen_from_lists() {
+    let mut h = harness(SchemataApp::with_sample());
+    h.get_by_label("Table order_items").click();
+    h.run();
+    let items = table_id(h.state(), "order_items");
+    let before = h.state().doc().table(items).unwrap().clone();
+    // order_items.order_id references orders(id): point it at product_id instead.
+    let combo = h.get_all_by_label("references").next().unwrap();
+    combo.scroll_to_me();
+    h.run();
+    h.get_all_by_label("references")
+        .next()
+        .unwrap()
+        .click_accesskit();
+    h.run();
+    h.get_all_by_label("product_id")
+        .last()
+        .unwrap()
+        .click_accesskit();
+    h.run();
+    let after = h.state().doc().table(items).unwrap().clone();
+    let product_id = after.column_named("product_id").unwrap().id;
+    assert!(
+        after
+            .foreign_keys
+            .iter()
+            .filter(|fk| fk.columns == [product_id])
+            .count()
+            >= 1,
+        "{:?}",
+        after.foreign_keys
+    );
+    undo(&mut h);
+    assert_eq!(h.state().doc().table(items).unwrap(), &before);
+}

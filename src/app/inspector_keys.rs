@@ -70,6 +70,9 @@ pub fn foreign_keys_ui(
                 )));
             }
         });
+        if let Some(target) = target {
+            pairs_ui(ui, table, target, fk, commands);
+        }
         ui.horizontal(|ui| {
             for (word, current, on_delete) in [
                 ("on delete", fk.on_delete, true),
@@ -113,6 +116,64 @@ pub fn foreign_keys_ui(
         });
 }
 
+/// The key's column pairs, each column chosen from a list: this table's column and the target
+/// column it references.
+fn pairs_ui(
+    ui: &mut egui::Ui,
+    table: &Table,
+    target: &Table,
+    fk: &crate::model::ForeignKey,
+    commands: &mut Vec<Command>,
+) {
+    let replace = |edited: crate::model::ForeignKey| {
+        Command::Apply(change(
+            table,
+            TableChange::ReplaceConstraint(Constraint::ForeignKey(edited)),
+        ))
+    };
+    for (i, column) in fk.columns.iter().enumerate() {
+        let referenced = match fk.referenced_columns.get(i) {
+            Some(ColumnRef::Resolved(id)) => target.column(*id).map(|c| c.name.clone()),
+            Some(ColumnRef::Unresolved(name)) => Some(name.clone()),
+            None => None,
+        }
+        .unwrap_or_default();
+        ui.horizontal(|ui| {
+            let own = table.column(*column).map_or("?", |c| c.name.as_str());
+            egui::ComboBox::new(("fk_from", fk.id.0, i), "references")
+                .selected_text(own)
+                .show_ui(ui, |ui| {
+                    for candidate in &table.columns {
+                        if ui
+                            .selectable_label(candidate.id == *column, &candidate.name)
+                            .clicked()
+                        {
+                            let mut edited = fk.clone();
+                            edited.columns[i] = candidate.id;
+                            commands.push(replace(edited));
+                        }
+                    }
+                });
+            egui::ComboBox::new(("fk_to", fk.id.0, i), format!("of {}", target.name))
+                .selected_text(referenced.as_str())
+                .show_ui(ui, |ui| {
+                    for candidate in &target.columns {
+                        if ui
+                            .selectable_label(candidate.name == referenced, &candidate.name)
+                            .clicked()
+                        {
+                            let mut edited = fk.clone();
+                            if let Some(slot) = edited.referenced_columns.get_mut(i) {
+                                *slot = ColumnRef::Resolved(candidate.id);
+                            }
+                            commands.push(replace(edited));
+                        }
+                    }
+                });
+        });
+    }
+}
+
 /// Indexes: their columns and uniqueness; add one on a column.
 pub fn indexes_ui(ui: &mut egui::Ui, table: &Table, commands: &mut Vec<Command>) {
     ui.heading("Indexes");
@@ -151,6 +212,25 @@ pub fn indexes_ui(ui: &mut egui::Ui, table: &Table, commands: &mut Vec<Command>)
                 )));
             }
         });
+        // More columns: an index over several columns is built one column at a time.
+        egui::ComboBox::new(("index_more", index.id.0), format!("add to {name}"))
+            .selected_text("column…")
+            .show_ui(ui, |ui| {
+                for column in &table.columns {
+                    if ui.selectable_label(false, column.name.as_str()).clicked() {
+                        let mut edited = index.clone();
+                        edited.parts.push(IndexPart {
+                            key: IndexKey::Column(column.id),
+                            order: SortOrder::Asc,
+                            length: None,
+                        });
+                        commands.push(Command::Apply(change(
+                            table,
+                            TableChange::ReplaceConstraint(Constraint::Index(edited)),
+                        )));
+                    }
+                }
+            });
     }
     egui::ComboBox::from_label("Add an index on a column")
         .selected_text("choose…")
