@@ -395,3 +395,30 @@ fn foreign_key_columns_and_index_columns_are_chosen_from_lists() {
     undo(&mut h);
     assert_eq!(h.state().doc().table(items).unwrap(), &before);
 }
+
+#[test]
+fn table_options_and_column_pairs_from_the_inspector() {
+    let mut h = harness(SchemataApp::with_sample());
+    h.get_by_label("Table addresses").click();
+    h.run();
+    let addresses = table_id(h.state(), "addresses");
+    h.get_by_label("Add option").click_accesskit();
+    h.run();
+    let options = h.state().doc().table(addresses).unwrap().options.0.clone();
+    assert_eq!(options.keys().collect::<Vec<_>>(), ["option_1"]);
+    h.get_by_label("Value of option option_1").focus();
+    h.run();
+    h.get_by_label("Value of option option_1")
+        .type_text("InnoDB");
+    h.run();
+    let options = h.state().doc().table(addresses).unwrap().options.0.clone();
+    assert_eq!(options.get("option_1").map(String::as_str), Some("InnoDB"));
+    h.get_by_label("Add a reference to a table").scroll_to_me();
+    h.run();
+    h.get_by_label("Add column pair to customers")
+        .click_accesskit();
+    h.run();
+    let fk = &h.state().doc().table(addresses).unwrap().foreign_keys[0];
+    assert_eq!(fk.columns.len(), 2);
+    assert_eq!(fk.referenced_columns.len(), 2);
+}

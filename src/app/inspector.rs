@@ -199,7 +199,11 @@ pub fn table_ui(ui: &mut egui::Ui, doc: &Document, table: &Table, commands: &mut
                 },
             );
             ui.end_row();
+            ui.label("Group");
+            group_ui(ui, doc, table, commands);
+            ui.end_row();
         });
+    options_ui(ui, table, commands);
     ui.separator();
     ui.horizontal(|ui| {
         ui.heading("Columns");
@@ -234,6 +238,87 @@ pub fn table_ui(ui: &mut egui::Ui, doc: &Document, table: &Table, commands: &mut
         super::inspector_columns::column_ui(ui, doc, table, column, index, &types, commands);
     }
     keys(ui, commands);
+}
+
+/// The table's group (subject area), chosen among the design's groups.
+pub fn group_ui(ui: &mut egui::Ui, doc: &Document, table: &Table, commands: &mut Vec<Command>) {
+    let current = table
+        .group
+        .and_then(|g| doc.groups.get(&g))
+        .map_or("(none)", |g| g.name.as_str());
+    egui::ComboBox::new(("table_group", table.id.0), "subject area")
+        .selected_text(current)
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(table.group.is_none(), "(none)")
+                .clicked()
+            {
+                commands.push(Command::Apply(change(table, TableChange::SetGroup(None))));
+            }
+            for group in doc.groups.values() {
+                if ui
+                    .selectable_label(table.group == Some(group.id), group.name.as_str())
+                    .clicked()
+                {
+                    commands.push(Command::Apply(change(
+                        table,
+                        TableChange::SetGroup(Some(group.id)),
+                    )));
+                }
+            }
+        });
+}
+
+/// Dialect options of the table (`engine`, `without_rowid`, `partition_by`, ...) as editable
+/// key / value pairs.
+pub fn options_ui(ui: &mut egui::Ui, table: &Table, commands: &mut Vec<Command>) {
+    let options = &table.options.0;
+    ui.horizontal(|ui| {
+        ui.label(format!("Options ({})", options.len()));
+        if ui.small_button("Add option").clicked() {
+            let mut next = options.clone();
+            let mut n = next.len() + 1;
+            while next.contains_key(&format!("option_{n}")) {
+                n += 1;
+            }
+            next.insert(format!("option_{n}"), String::new());
+            commands.push(Command::Apply(change(
+                table,
+                TableChange::SetOptions(crate::model::TableOptions(next)),
+            )));
+        }
+    });
+    for (key, value) in options {
+        ui.horizontal(|ui| {
+            let label = format!("Value of option {key}");
+            let (k, all) = (key.clone(), options.clone());
+            text_field(
+                ui,
+                &label,
+                value,
+                format!("option:{}:{key}", table.id),
+                200.0,
+                commands,
+                |text| {
+                    let mut next = all;
+                    next.insert(k, text);
+                    change(
+                        table,
+                        TableChange::SetOptions(crate::model::TableOptions(next)),
+                    )
+                },
+            );
+            ui.label(key.as_str());
+            if super::inspector_keys::remove_button(ui, &format!("Remove option {key}")) {
+                let mut next = options.clone();
+                next.remove(key);
+                commands.push(Command::Apply(change(
+                    table,
+                    TableChange::SetOptions(crate::model::TableOptions(next)),
+                )));
+            }
+        });
+    }
 }
 
 impl super::SchemataApp {

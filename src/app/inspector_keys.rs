@@ -22,7 +22,7 @@ fn names(table: &Table, ids: &[ColumnId]) -> String {
         .join(", ")
 }
 
-fn remove_button(ui: &mut egui::Ui, what: &str) -> bool {
+pub(super) fn remove_button(ui: &mut egui::Ui, what: &str) -> bool {
     let response = ui.small_button("Remove");
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, what));
     response.on_hover_text(what).clicked()
@@ -171,6 +171,24 @@ fn pairs_ui(
                     }
                 });
         });
+    }
+    let pair = ui.small_button("Add column pair");
+    pair.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Button,
+            true,
+            format!("Add column pair to {}", target.name),
+        )
+    });
+    if pair.clicked()
+        && let (Some(own), Some(other)) = (table.columns.first(), target.columns.first())
+    {
+        let mut edited = fk.clone();
+        edited.columns.push(own.id);
+        edited
+            .referenced_columns
+            .push(ColumnRef::Resolved(other.id));
+        commands.push(replace(edited));
     }
 }
 
