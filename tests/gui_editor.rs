@@ -422,3 +422,34 @@ fn table_options_and_column_pairs_from_the_inspector() {
     assert_eq!(fk.columns.len(), 2);
     assert_eq!(fk.referenced_columns.len(), 2);
 }
+
+#[test]
+fn a_foreign_key_can_point_at_another_table() {
+    let mut h = harness(SchemataApp::with_sample());
+    h.get_by_label("Table order_items").click();
+    h.run();
+    let items = table_id(h.state(), "order_items");
+    let products = table_id(h.state(), "products");
+    h.get_all_by_label("target table")
+        .next()
+        .unwrap()
+        .scroll_to_me();
+    h.run();
+    h.get_all_by_label("target table")
+        .next()
+        .unwrap()
+        .click_accesskit();
+    h.run();
+    h.get_all_by_label("products")
+        .last()
+        .unwrap()
+        .click_accesskit();
+    h.run();
+    let table = h.state().doc().table(items).unwrap();
+    let to_products = table
+        .foreign_keys
+        .iter()
+        .filter(|fk| fk.referenced_table == schemata::model::TableRef::Resolved(products))
+        .count();
+    assert_eq!(to_products, 2, "{:?}", table.foreign_keys);
+}

@@ -70,6 +70,7 @@ pub fn foreign_keys_ui(
                 )));
             }
         });
+        retarget_ui(ui, doc, table, fk, &target_name, commands);
         if let Some(target) = target {
             pairs_ui(ui, table, target, fk, commands);
         }
@@ -111,6 +112,45 @@ pub fn foreign_keys_ui(
                     .clicked()
                 {
                     commands.push(Command::AddReference(table.id, target.id));
+                }
+            }
+        });
+}
+
+/// Points the key at another table: its referenced columns become that table's primary key.
+fn retarget_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    table: &Table,
+    fk: &crate::model::ForeignKey,
+    current: &str,
+    commands: &mut Vec<Command>,
+) {
+    egui::ComboBox::new(("fk_target", fk.id.0), "target table")
+        .selected_text(current)
+        .show_ui(ui, |ui| {
+            for candidate in doc.tables.values() {
+                let chosen = fk.referenced_table == TableRef::Resolved(candidate.id);
+                if ui
+                    .selectable_label(chosen, candidate.name.to_string())
+                    .clicked()
+                    && !chosen
+                {
+                    let key: Vec<ColumnRef> = candidate
+                        .primary_key
+                        .as_ref()
+                        .map(|pk| pk.columns.iter().map(|c| ColumnRef::Resolved(*c)).collect())
+                        .unwrap_or_default();
+                    let mut edited = fk.clone();
+                    edited.referenced_table = TableRef::Resolved(candidate.id);
+                    // Pair the key's columns with the referencing ones, as many as both have.
+                    let pairs = key.len().min(edited.columns.len()).max(1);
+                    edited.columns.truncate(pairs);
+                    edited.referenced_columns = key.into_iter().take(pairs).collect();
+                    commands.push(Command::Apply(change(
+                        table,
+                        TableChange::ReplaceConstraint(Constraint::ForeignKey(edited)),
+                    )));
                 }
             }
         });
