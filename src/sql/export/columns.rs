@@ -42,23 +42,21 @@ pub fn definition(
             }
         }
     }
-    let is_pk = table.is_primary_key_column(column.id);
-    let identity = identity.filter(|_| !inline_pk || !is_pk);
-    let late = w.identity_after_not_null();
+    // The numbering clause goes before NOT NULL, after it (MySQL), or after an inline
+    // PRIMARY KEY (SQLite's AUTOINCREMENT).
+    let inline = inline_pk && table.is_primary_key_column(column.id);
+    let late = w.identity_after_not_null() || inline;
     if let Some(identity) = identity.clone().filter(|_| !late) {
         parts.push(identity);
     }
     if !column.nullable {
         parts.push("NOT NULL".into());
     }
+    if inline {
+        parts.push("PRIMARY KEY".into());
+    }
     if let Some(identity) = identity.filter(|_| late) {
         parts.push(identity);
-    }
-    if inline_pk && is_pk {
-        parts.push("PRIMARY KEY".into());
-        if let Some(identity) = w.identity_clause(cx, table, column) {
-            parts.push(identity);
-        }
     }
     let suffix = w.column_suffix(cx, table, column);
     if !suffix.is_empty() {

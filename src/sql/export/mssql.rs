@@ -5,7 +5,9 @@ use crate::model::{
     Column, Dialect, Domain, Index, IndexKey, Passthrough, Sequence, Table, TypeKind,
 };
 
-use super::writer::{DdlWriter, index_name, index_object, index_parts, strip_parens};
+use super::writer::{
+    DdlWriter, index_name, index_object, index_parts, index_predicate, strip_parens,
+};
 use super::{Context, quote, types};
 
 /// SQL Server has no boolean expressions over `bit` columns: a filter that is just a boolean
@@ -168,20 +170,8 @@ impl DdlWriter for Mssql {
             let names = super::writer::column_list(cx, table, &index.include);
             sql.push_str(&format!(" INCLUDE ({names})"));
         }
-        if let Some(predicate) = &index.predicate {
-            match cx.translate(predicate) {
-                Ok(text) => {
-                    let text = strip_parens(&text);
-                    sql.push_str(&format!(" WHERE {}", boolean_test(table, text)));
-                }
-                Err(reason) => {
-                    cx.warn(
-                        index_object(table, index),
-                        format!("filter cannot be carried ({reason}); index left out"),
-                    );
-                    return None;
-                }
-            }
+        if let Some(predicate) = index_predicate(cx, table, index)? {
+            sql.push_str(&format!(" WHERE {}", boolean_test(table, &predicate)));
         }
         Some(sql)
     }

@@ -3,7 +3,7 @@
 
 use crate::model::{Column, Dialect, Index, IndexKey, Passthrough, Table, TypeKind, View};
 
-use super::tokens::{Token, tokenize};
+use super::tokens::is_literal;
 use super::writer::{DdlWriter, index_name, index_object, index_parts, view_statement};
 use super::{Context, quote, types};
 
@@ -42,20 +42,6 @@ fn is_integer(kind: &TypeKind) -> bool {
         kind,
         TypeKind::SmallInt | TypeKind::Integer | TypeKind::BigInt
     )
-}
-
-/// Whether a translated default is a plain literal MySQL accepts without parentheses.
-fn is_literal(text: &str) -> bool {
-    let Ok(tokens) = tokenize(text, Dialect::Mysql) else {
-        return false;
-    };
-    let tokens: Vec<&Token> = tokens.iter().filter(|t| **t != Token::Space).collect();
-    match tokens.as_slice() {
-        [Token::Str(_) | Token::Number(_)] => true,
-        [Token::Punct(sign), Token::Number(_)] => sign == "-" || sign == "+",
-        [Token::Word(w)] => ["null", "true", "false"].contains(&w.to_ascii_lowercase().as_str()),
-        _ => false,
-    }
 }
 
 /// InnoDB's limit on the bytes of one index key.
@@ -282,7 +268,9 @@ impl DdlWriter for Mysql {
             );
         let now_on_timestamp = text.eq_ignore_ascii_case("CURRENT_TIMESTAMP")
             && matches!(column.data_type.kind, TypeKind::Timestamp { .. });
-        if (is_literal(text) && !blob_like) || now_on_timestamp {
+        if (is_literal(text, Dialect::Mysql, &["null", "true", "false"]) && !blob_like)
+            || now_on_timestamp
+        {
             text.to_owned()
         } else {
             format!("({text})")

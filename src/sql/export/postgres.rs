@@ -131,38 +131,16 @@ impl DdlWriter for Postgres {
         }
     }
 
-    fn default_value(&self, cx: &Context<'_>, table: &Table, column: &Column) -> Option<String> {
-        let default = column.default.as_deref()?;
-        if cx.same {
-            return Some(default.to_owned());
-        }
-        if crate::sql::export::is_sequence_default(default) {
-            return None;
-        }
-        if default.contains("0000-00-00") {
-            cx.warn(
-                format!("column {}.{}", table.name, column.name),
-                format!("default {default} is not a valid PostgreSQL date; left out"),
-            );
-            return None;
-        }
-        match cx.translate(default) {
-            Ok(text) if column.data_type.kind == TypeKind::Boolean => {
-                Some(match strip_parens(&text).trim_matches('\'') {
-                    "0" => "false".into(),
-                    "1" => "true".into(),
-                    _ => text,
-                })
-            }
-            Ok(text) => Some(text),
-            Err(reason) => {
-                cx.warn(
-                    format!("column {}.{}", table.name, column.name),
-                    format!("default {default} left out: {reason}"),
-                );
-                None
+    fn wrap_default(&self, text: &str, column: &Column) -> String {
+        // A boolean default written as 0 / 1 elsewhere.
+        if column.data_type.kind == TypeKind::Boolean {
+            match strip_parens(text).trim_matches('\'') {
+                "0" => return "false".into(),
+                "1" => return "true".into(),
+                _ => {}
             }
         }
+        text.to_owned()
     }
 
     fn generated_clause(&self, cx: &Context<'_>, table: &Table, column: &Column) -> Option<String> {

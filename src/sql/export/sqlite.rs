@@ -4,8 +4,10 @@
 
 use crate::model::{Column, Dialect, Index, Table};
 
-use super::tokens::{Token, tokenize};
-use super::writer::{DdlWriter, index_name, index_object, index_parts, strip_parens};
+use super::tokens::is_literal;
+use super::writer::{
+    DdlWriter, index_name, index_object, index_parts, index_predicate, strip_parens,
+};
 use super::{Context, types};
 
 /// The SQLite writer.
@@ -57,23 +59,18 @@ impl DdlWriter for Sqlite {
     }
 
     fn wrap_default(&self, text: &str, _column: &Column) -> String {
-        let plain = tokenize(text, Dialect::Sqlite).is_ok_and(|tokens| {
-            let tokens: Vec<&Token> = tokens.iter().filter(|t| **t != Token::Space).collect();
-            match tokens.as_slice() {
-                [Token::Str(_) | Token::Number(_)] => true,
-                [Token::Punct(sign), Token::Number(_)] => sign == "-" || sign == "+",
-                [Token::Word(w)] => [
-                    "null",
-                    "true",
-                    "false",
-                    "current_timestamp",
-                    "current_date",
-                    "current_time",
-                ]
-                .contains(&w.to_ascii_lowercase().as_str()),
-                _ => false,
-            }
-        });
+        let plain = is_literal(
+            text,
+            Dialect::Sqlite,
+            &[
+                "null",
+                "true",
+                "false",
+                "current_timestamp",
+                "current_date",
+                "current_time",
+            ],
+        );
         if plain {
             text.to_owned()
         } else {
@@ -144,19 +141,8 @@ impl DdlWriter for Sqlite {
             cx.name(&table.name),
             parts.join(", ")
         );
-        if let Some(predicate) = &index.predicate {
-            match cx.translate(predicate) {
-                Ok(text) => sql.push_str(&format!(" WHERE {}", strip_parens(&text))),
-                Err(reason) => {
-                    cx.warn(
-                        index_object(table, index),
-                        format!(
-                            "partial index predicate cannot be carried ({reason}); index left out"
-                        ),
-                    );
-                    return None;
-                }
-            }
+        if let Some(predicate) = index_predicate(cx, table, index)? {
+            sql.push_str(&format!(" WHERE {predicate}"));
         }
         Some(sql)
     }

@@ -91,6 +91,21 @@ pub fn tokenize(text: &str, dialect: Dialect) -> Result<Vec<Token>, String> {
     Ok(tokens)
 }
 
+/// Whether `text` is one plain literal: a string, a (signed) number, or one of `words`
+/// (compared case-insensitively, e.g. `null`, `true`, `current_timestamp`).
+pub fn is_literal(text: &str, dialect: Dialect, words: &[&str]) -> bool {
+    let Ok(tokens) = tokenize(text, dialect) else {
+        return false;
+    };
+    let tokens: Vec<&Token> = tokens.iter().filter(|t| **t != Token::Space).collect();
+    match tokens.as_slice() {
+        [Token::Str(_) | Token::Number(_)] => true,
+        [Token::Punct(sign), Token::Number(_)] => sign == "-" || sign == "+",
+        [Token::Word(w)] => words.iter().any(|k| k.eq_ignore_ascii_case(w)),
+        _ => false,
+    }
+}
+
 fn find_from(chars: &[char], from: usize, pattern: &[char]) -> Option<usize> {
     (from..chars.len()).find(|&i| chars[i..].starts_with(pattern))
 }

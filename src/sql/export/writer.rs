@@ -65,6 +65,16 @@ pub trait DdlWriter: Sync {
             // The target's own numbering replaces the sequence (see `Context::numbering`).
             return None;
         }
+        if default.contains("0000-00-00") && cx.dialect != crate::model::Dialect::Mysql {
+            cx.warn(
+                format!("column {}.{}", table.name, column.name),
+                format!(
+                    "default {default} is not a valid date in {}; left out",
+                    cx.dialect.display_name()
+                ),
+            );
+            return None;
+        }
         match cx.translate(default) {
             Ok(text) => Some(self.wrap_default(&text, column)),
             Err(reason) => {
@@ -178,19 +188,8 @@ pub trait DdlWriter: Sync {
             let names = column_list(cx, table, &index.include);
             sql.push_str(&format!(" INCLUDE ({names})"));
         }
-        if let Some(predicate) = &index.predicate {
-            match cx.translate(predicate) {
-                Ok(text) => sql.push_str(&format!(" WHERE {}", strip_parens(&text))),
-                Err(reason) => {
-                    cx.warn(
-                        index_object(table, index),
-                        format!(
-                            "partial index predicate cannot be carried ({reason}); index left out"
-                        ),
-                    );
-                    return None;
-                }
-            }
+        if let Some(predicate) = index_predicate(cx, table, index)? {
+            sql.push_str(&format!(" WHERE {predicate}"));
         }
         Some(sql)
     }
@@ -339,6 +338,24 @@ pub fn constraint_prefix(
 ) -> String {
     constraint_name(cx, id, name)
         .map_or_else(String::new, |n| format!("CONSTRAINT {} ", cx.ident(&n)))
+}
+
+/// A partial index's predicate carried into the target: `Some(None)` for a full index,
+/// `None` (with a warning) when the predicate cannot be carried and the index is left out.
+pub fn index_predicate(cx: &Context<'_>, table: &Table, index: &Index) -> Option<Option<String>> {
+    let Some(predicate) = &index.predicate else {
+        return Some(None);
+    };
+    match cx.translate(predicate) {
+        Ok(text) => Some(Some(strip_parens(&text).to_owned())),
+        Err(reason) => {
+            cx.warn(
+                index_object(table, index),
+                format!("partial index predicate cannot be carried ({reason}); index left out"),
+            );
+            None
+        }
+    }
 }
 
 /// How an index is named in messages.
