@@ -11,6 +11,7 @@ pub mod layout;
 pub mod model;
 pub mod project;
 pub mod render;
+pub mod rules;
 pub mod samples;
 pub mod sql;
 

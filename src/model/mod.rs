@@ -7,6 +7,7 @@
 mod dialect;
 pub mod edit;
 mod ids;
+mod lint_config;
 mod objects;
 mod table;
 mod types;
@@ -18,6 +19,7 @@ use std::sync::Arc;
 pub use dialect::{Dialect, UnknownDialect};
 pub use edit::{Applied, Constraint, Edit, EditError, Object, ObjectId, TableChange, apply};
 pub use ids::*;
+pub use lint_config::{LintConfig, RuleSetting, Severity, Suppression};
 pub use objects::*;
 pub use table::*;
 pub use types::*;
@@ -122,6 +124,8 @@ pub struct Document {
     pub groups: BTreeMap<GroupId, Group>,
     /// Sticky notes.
     pub notes: BTreeMap<NoteId, Note>,
+    /// Design-rule configuration (enabled rules, severities, options, suppressions).
+    pub lint: LintConfig,
     /// Source of fresh ids.
     pub ids: IdAllocator,
 }

@@ -72,6 +72,9 @@ pub struct ProjectFile {
     /// Sticky notes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<NoteFile>,
+    /// Design-rule configuration, when anything differs from the defaults.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lint: Option<super::lint_file::LintFile>,
 }
 
 /// A schema.

@@ -225,5 +225,8 @@ pub fn from_file(file: ProjectFile) -> Result<Document, ProjectError> {
         };
         doc.notes.insert(id, note);
     }
+    if let Some(lint) = file.lint {
+        doc.lint = super::lint_file::lint_config(lint)?;
+    }
     Ok(doc)
 }

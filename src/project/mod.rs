@@ -8,6 +8,7 @@ pub mod format;
 mod from_file;
 mod from_file_tables;
 mod io;
+pub mod lint_file;
 mod to_file;
 mod v1;
 

@@ -314,5 +314,6 @@ pub fn to_file(doc: &Document) -> ProjectFile {
                     .map(|t| name_file(&t.name)),
             })
             .collect(),
+        lint: super::lint_file::lint_file(&doc.lint),
     }
 }

@@ -148,5 +148,6 @@ pub fn migrate(old: ProjectFileV1) -> ProjectFile {
         views: old.views,
         statements: old.statements,
         notes: old.notes,
+        lint: None,
     }
 }

@@ -15,7 +15,7 @@ use std::sync::Arc;
 pub use object::{Object, ObjectId};
 pub use table_change::{Constraint, TableChange};
 
-use super::{ColumnId, Dialect, Document, Position, Table, TableId};
+use super::{ColumnId, Dialect, Document, LintConfig, Position, Table, TableId};
 
 /// A change to a document.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,6 +45,8 @@ pub enum Edit {
     ReplaceObject(Object),
     /// Changes the project's target dialect.
     SetTarget(Dialect),
+    /// Replaces the design-rule configuration.
+    SetLintConfig(LintConfig),
     /// Adds every object of another document (an import), with fresh ids; the created table
     /// ids are returned.
     Merge(Box<Document>),
@@ -103,6 +105,7 @@ impl Edit {
             Self::RemoveObject(id) => format!("Remove {}", id.describe(doc)),
             Self::ReplaceObject(object) => format!("Edit {}", object.describe()),
             Self::SetTarget(dialect) => format!("Target {}", dialect.display_name()),
+            Self::SetLintConfig(_) => "Change design rules".to_owned(),
             Self::Merge(other) => format!("Import {} tables", other.tables.len()),
             Self::Batch { label, .. } => label.clone(),
         }
@@ -149,6 +152,7 @@ pub fn apply(doc: &mut Document, edit: Edit) -> Result<Applied, EditError> {
         Edit::RemoveObject(id) => object::remove(doc, id)?,
         Edit::ReplaceObject(object) => object::replace(doc, object)?,
         Edit::SetTarget(dialect) => doc.target = dialect,
+        Edit::SetLintConfig(config) => doc.lint = config,
         Edit::Merge(other) => applied.created = merge::merge(doc, *other)?,
     }
     Ok(applied)

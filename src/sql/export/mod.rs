@@ -30,6 +30,7 @@ use crate::model::{
     Column, ConstraintId, Dialect, Document, Identity, IdentityKind, QualifiedName, TableId,
 };
 
+pub use reserved::is_reserved;
 pub use writer::DdlWriter;
 
 /// A portability note: something the target dialect cannot express exactly.

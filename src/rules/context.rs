@@ -1,0 +1,235 @@
+//! What a rule sees: the document, the target dialect, the project's options, and facts
+//! about the whole schema computed once per validation run.
+
+use std::collections::HashMap;
+
+use crate::model::{Column, Dialect, Document, LintConfig, Table, TableId, TableRef};
+use crate::sql::export::is_default_schema;
+
+use super::{RuleMeta, Subject};
+
+/// Facts about the whole document that per-table rules need, rebuilt on every run (cheap:
+/// one pass over tables and foreign keys).
+#[derive(Debug, Default)]
+pub struct Facts {
+    /// Tables by lower-case name (without schema).
+    pub tables_by_name: HashMap<String, Vec<TableId>>,
+    /// For each table, the tables whose foreign keys point at it (once per key).
+    pub referenced_by: HashMap<TableId, Vec<TableId>>,
+}
+
+impl Facts {
+    /// Computes the facts of a document.
+    pub fn of(doc: &Document) -> Self {
+        let mut facts = Self::default();
+        for table in doc.tables.values() {
+            facts
+                .tables_by_name
+                .entry(table.name.name.to_lowercase())
+                .or_default()
+                .push(table.id);
+            for fk in &table.foreign_keys {
+                if let TableRef::Resolved(target) = fk.referenced_table {
+                    facts
+                        .referenced_by
+                        .entry(target)
+                        .or_default()
+                        .push(table.id);
+                }
+            }
+        }
+        facts
+    }
+
+    /// The tables whose foreign keys point at `table` (with repeats for several keys).
+    pub fn referrers(&self, table: TableId) -> &[TableId] {
+        self.referenced_by.get(&table).map_or(&[], Vec::as_slice)
+    }
+
+    /// Tables with this name, compared case-insensitively, in any schema.
+    pub fn tables_named(&self, name: &str) -> &[TableId] {
+        self.tables_by_name
+            .get(&name.to_lowercase())
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Everything a rule may read while it checks.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The design.
+    pub doc: &'a Document,
+    /// The dialect DDL is meant for (the project's target, or `--to`).
+    pub dialect: Dialect,
+    /// Whole-schema facts.
+    pub facts: &'a Facts,
+    config: &'a LintConfig,
+}
+
+impl<'a> Context<'a> {
+    /// A context for checking `doc` against `dialect`.
+    pub fn new(doc: &'a Document, dialect: Dialect, facts: &'a Facts) -> Self {
+        Self {
+            doc,
+            dialect,
+            facts,
+            config: &doc.lint,
+        }
+    }
+
+    /// The value of a rule option: the project's, or the rule's default (empty when the rule
+    /// declares no such option).
+    pub fn option(&self, meta: &RuleMeta, name: &str) -> &'a str {
+        if let Some(value) = self
+            .config
+            .rule(meta.id)
+            .and_then(|setting| setting.options.get(name))
+        {
+            return value.as_str();
+        }
+        meta.options
+            .iter()
+            .find(|o| o.name == name)
+            .map_or("", |o| o.default)
+    }
+
+    /// A numeric option; the default when the project's value is not a number.
+    pub fn option_number(&self, meta: &RuleMeta, name: &str) -> usize {
+        let default = || {
+            meta.options
+                .iter()
+                .find(|o| o.name == name)
+                .and_then(|o| o.default.trim().parse().ok())
+                .unwrap_or(0)
+        };
+        self.option(meta, name)
+            .trim()
+            .parse()
+            .unwrap_or_else(|_| default())
+    }
+
+    /// A list option (comma-separated), trimmed, lower-case, empty items left out.
+    pub fn option_list(&self, meta: &RuleMeta, name: &str) -> Vec<String> {
+        self.option(meta, name)
+            .split(',')
+            .map(|item| item.trim().to_lowercase())
+            .filter(|item| !item.is_empty())
+            .collect()
+    }
+
+    /// A yes/no option (`true`, `yes`, `on`, `1` are yes).
+    pub fn option_flag(&self, meta: &RuleMeta, name: &str) -> bool {
+        matches!(
+            self.option(meta, name).trim().to_ascii_lowercase().as_str(),
+            "true" | "yes" | "on" | "1"
+        )
+    }
+
+    /// A table's name for messages: `name`, or `schema.name` when the schema is not the
+    /// dialect's default.
+    pub fn table_label(&self, table: &Table) -> String {
+        match &table.name.schema {
+            Some(schema) if !is_default_schema(schema, self.dialect) => {
+                format!("{schema}.{}", table.name.name)
+            }
+            _ => table.name.name.clone(),
+        }
+    }
+
+    /// A column's name for messages: `table.column`.
+    pub fn column_label(&self, table: &Table, column: &Column) -> String {
+        format!("{}.{}", self.table_label(table), column.name)
+    }
+
+    /// The object a subject names, as written in messages and suppressions.
+    pub fn subject_label(&self, subject: Subject) -> String {
+        subject_label(self.doc, self.dialect, subject)
+    }
+
+    /// The table with this id.
+    pub fn table(&self, id: TableId) -> Option<&'a Table> {
+        self.doc.table(id)
+    }
+}
+
+/// The object a subject names: `table`, `schema.table`, `table.column`,
+/// `table.constraint_name`, or the name of an enum, domain or view.
+pub fn subject_label(doc: &Document, dialect: Dialect, subject: Subject) -> String {
+    let table_label = |table: &Table| match &table.name.schema {
+        Some(schema) if !is_default_schema(schema, dialect) => {
+            format!("{schema}.{}", table.name.name)
+        }
+        _ => table.name.name.clone(),
+    };
+    match subject {
+        Subject::Document => String::new(),
+        Subject::Table(t) => doc.table(t).map(table_label).unwrap_or_default(),
+        Subject::Column(t, c) => doc
+            .table(t)
+            .and_then(|table| {
+                let column = table.column(c)?;
+                Some(format!("{}.{}", table_label(table), column.name))
+            })
+            .unwrap_or_default(),
+        Subject::Constraint(t, c) => doc
+            .table(t)
+            .map(|table| {
+                let name = constraint_name(table, c).unwrap_or_default();
+                if name.is_empty() {
+                    table_label(table)
+                } else {
+                    format!("{}.{name}", table_label(table))
+                }
+            })
+            .unwrap_or_default(),
+        Subject::Enum(e) => doc
+            .enums
+            .get(&e)
+            .map(|e| e.name.to_string())
+            .unwrap_or_default(),
+        Subject::Domain(d) => doc
+            .domains
+            .get(&d)
+            .map(|d| d.name.to_string())
+            .unwrap_or_default(),
+        Subject::View(v) => doc
+            .views
+            .get(&v)
+            .map(|v| v.name.to_string())
+            .unwrap_or_default(),
+    }
+}
+
+/// The name of a key, constraint or index of a table, when it has one.
+pub fn constraint_name(table: &Table, id: crate::model::ConstraintId) -> Option<String> {
+    if let Some(pk) = table.primary_key.as_ref().filter(|pk| pk.id == id) {
+        return pk.name.clone();
+    }
+    let named = |name: &Option<String>| name.clone();
+    table
+        .foreign_keys
+        .iter()
+        .find(|c| c.id == id)
+        .and_then(|c| named(&c.name))
+        .or_else(|| {
+            table
+                .uniques
+                .iter()
+                .find(|c| c.id == id)
+                .and_then(|c| named(&c.name))
+        })
+        .or_else(|| {
+            table
+                .checks
+                .iter()
+                .find(|c| c.id == id)
+                .and_then(|c| named(&c.name))
+        })
+        .or_else(|| {
+            table
+                .indexes
+                .iter()
+                .find(|c| c.id == id)
+                .and_then(|c| named(&c.name))
+        })
+}

@@ -1,0 +1,8 @@
+//! Rules about normalization.
+
+use super::Rule;
+
+/// Adds this category's rules to the registry.
+pub fn register(rules: &mut Vec<Box<dyn Rule>>) {
+    let _ = rules;
+}
