@@ -12,6 +12,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod export;
+pub mod lint;
 
 use crate::model::{Dialect, Document};
 use crate::project;
@@ -72,6 +73,33 @@ pub enum Command {
         /// Do not print portability warnings.
         #[arg(short, long)]
         quiet: bool,
+    },
+    /// Check a project or an SQL file against the design rules (exit 1 when findings at or
+    /// above the deny level exist).
+    Lint {
+        /// A project file (.schemata) or an SQL file; not needed with --list-rules.
+        #[arg(required_unless_present = "list_rules")]
+        file: Option<PathBuf>,
+        /// Dialect of the SQL being read (postgres, mysql, sqlite, mssql); detected when
+        /// omitted. Ignored for project files.
+        #[arg(long, value_name = "D", value_parser = parse_dialect)]
+        from: Option<Dialect>,
+        /// Dialect the design is checked for; the project's target when omitted (for SQL:
+        /// the dialect it was read as).
+        #[arg(long, value_name = "D", value_parser = parse_dialect)]
+        to: Option<Dialect>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: lint::Format,
+        /// Exit 1 when a finding at or above this severity exists (error, warning, info).
+        #[arg(long, value_name = "LEVEL", default_value = "error", value_parser = lint::parse_severity)]
+        deny: crate::model::Severity,
+        /// Write the report to this file instead of stdout.
+        #[arg(short = 'o', long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// List every rule (id, category, severity, on/off by default) instead of linting.
+        #[arg(long)]
+        list_rules: bool,
     },
     /// Read a project file and write it back in canonical form (sorted, one column per line).
     Format {
@@ -148,6 +176,26 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             output,
             quiet,
         }) => export::run(&file, from, to, output.as_deref(), quiet),
+        Some(Command::Lint {
+            list_rules: true, ..
+        }) => {
+            std::io::stdout()
+                .lock()
+                .write_all(lint::rule_list(false).as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Lint {
+            file: Some(file),
+            from,
+            to,
+            format,
+            deny,
+            output,
+            ..
+        }) => lint::run(&file, from, to, format, deny, output.as_deref()),
+        Some(Command::Lint { file: None, .. }) => {
+            anyhow::bail!("lint needs a file (or --list-rules)")
+        }
         None => open_editor(cli.file),
     }
 }

@@ -9,6 +9,7 @@
 mod context;
 mod engine;
 mod finding;
+pub mod report;
 pub mod sarif;
 pub mod util;
 
