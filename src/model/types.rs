@@ -4,7 +4,7 @@ use super::{EnumId, QualifiedName};
 
 /// A column's data type: a logical kind with its parameters, array dimensions and, when the
 /// type came from SQL, the original text as the dialect wrote it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DataType {
     /// The logical kind and its parameters.
     pub kind: TypeKind,
@@ -47,7 +47,7 @@ impl DataType {
 
 /// Whether an enum or domain reference points at a known object or is a name that did not
 /// resolve (kept so the validator can report it).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum TypeRef<Id> {
     /// Points at an object of the document.
     Resolved(Id),
@@ -56,7 +56,7 @@ pub enum TypeRef<Id> {
 }
 
 /// The logical kind of a data type.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum TypeKind {
     /// 16-bit integer.
     SmallInt,

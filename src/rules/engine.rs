@@ -35,7 +35,8 @@ pub fn validate(doc: &Document, dialect: Option<Dialect>) -> Vec<Finding> {
 #[derive(Debug, Default)]
 struct KeyedState {
     contributions: HashMap<TableId, Vec<(String, u64)>>,
-    members: HashMap<String, BTreeSet<TableId>>,
+    /// Contributions per key, sorted by table.
+    members: HashMap<String, Vec<(TableId, u64)>>,
     findings: BTreeMap<String, Vec<Finding>>,
 }
 
@@ -162,12 +163,13 @@ impl Validator {
             for table in doc.tables.values() {
                 let mut keys = Vec::new();
                 rule.keys(&ctx, table, &mut keys);
-                for (key, _) in &keys {
+                for (key, fingerprint) in &keys {
+                    // Tables come in id order, so pushing keeps each list sorted.
                     state
                         .members
                         .entry(key.clone())
                         .or_default()
-                        .insert(table.id);
+                        .push((table.id, *fingerprint));
                 }
                 state.contributions.insert(table.id, keys);
             }
@@ -244,11 +246,13 @@ impl Validator {
                 }
                 for (key, _) in &old {
                     if let Some(members) = state.members.get_mut(key) {
-                        members.remove(id);
+                        members.retain(|(t, _)| t != id);
                     }
                 }
-                for (key, _) in &keys {
-                    state.members.entry(key.clone()).or_default().insert(*id);
+                for (key, fingerprint) in &keys {
+                    let members = state.members.entry(key.clone()).or_default();
+                    let at = members.partition_point(|m| *m < (*id, *fingerprint));
+                    members.insert(at, (*id, *fingerprint));
                 }
                 state.contributions.insert(*id, keys);
             }
@@ -307,18 +311,14 @@ fn check_table(ctx: &Context, rules: &[&'static dyn Rule], table: &Table) -> Vec
 }
 
 fn check_key(ctx: &Context, rule: &dyn Rule, state: &mut KeyedState, key: &str) {
-    let members: Vec<TableId> = state
-        .members
-        .get(key)
-        .map(|m| m.iter().copied().collect())
-        .unwrap_or_default();
+    let members = state.members.get(key).map_or(&[][..], Vec::as_slice);
     if members.is_empty() {
         state.members.remove(key);
         state.findings.remove(key);
         return;
     }
     let mut out = Findings::new(rule.meta());
-    rule.check_key(ctx, key, &members, &mut out);
+    rule.check_key_contributions(ctx, key, members, &mut out);
     let found = configured(ctx, rule.meta(), out.into_items());
     if found.is_empty() {
         state.findings.remove(key);

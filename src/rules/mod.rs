@@ -150,6 +150,22 @@ pub trait Rule: Send + Sync {
     ) {
     }
 
+    /// Checks one key given every contribution to it, `(table, fingerprint)` sorted by table
+    /// ([`Scope::Keyed`] rules). The default calls [`Rule::check_key`] with the tables;
+    /// override it to skip keys whose fingerprints show there is nothing to report.
+    fn check_key_contributions(
+        &self,
+        ctx: &Context,
+        key: &str,
+        contributions: &[(crate::model::TableId, u64)],
+        out: &mut Findings,
+    ) {
+        let mut tables: Vec<crate::model::TableId> =
+            contributions.iter().map(|(t, _)| *t).collect();
+        tables.dedup();
+        self.check_key(ctx, key, &tables, out);
+    }
+
     /// Checks the whole document ([`Scope::Graph`] and [`Scope::Schema`] rules).
     fn check_schema(&self, _ctx: &Context, _out: &mut Findings) {}
 }

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use crate::model::{Edit, Table, TableChange, TableId};
+use crate::model::{DataType, Edit, Table, TableChange, TableId};
 use crate::rules::util::glob_match;
 use crate::rules::{
     Category, Context, Findings, Fix, Rule, RuleMeta, RuleOption, Scope, Severity, Subject,
@@ -35,12 +35,32 @@ impl Rule for ColumnTypeInconsistent {
         &META
     }
 
-    fn keys(&self, ctx: &Context, table: &Table, out: &mut Vec<(String, u64)>) {
+    fn keys(&self, _ctx: &Context, table: &Table, out: &mut Vec<(String, u64)>) {
         for column in &table.columns {
             let mut hasher = DefaultHasher::new();
-            ctx.doc.type_display(&column.data_type).hash(&mut hasher);
-            out.push((column.name.to_lowercase(), hasher.finish()));
+            column.data_type.kind.hash(&mut hasher);
+            column.data_type.array_dims.hash(&mut hasher);
+            out.push((column.name.to_ascii_lowercase(), hasher.finish()));
         }
+    }
+
+    fn check_key_contributions(
+        &self,
+        ctx: &Context,
+        key: &str,
+        contributions: &[(TableId, u64)],
+        out: &mut Findings,
+    ) {
+        // One fingerprint means one type: nothing to report, no column to look at.
+        let Some((_, first)) = contributions.first() else {
+            return;
+        };
+        if contributions.iter().all(|(_, f)| f == first) {
+            return;
+        }
+        let mut tables: Vec<TableId> = contributions.iter().map(|(t, _)| *t).collect();
+        tables.dedup();
+        self.check_key(ctx, key, &tables, out);
     }
 
     fn check_key(&self, ctx: &Context, key: &str, tables: &[TableId], out: &mut Findings) {
@@ -51,15 +71,31 @@ impl Rule for ColumnTypeInconsistent {
         if ignore.iter().any(|pattern| glob_match(pattern, key)) {
             return;
         }
-        // Type display → columns having it, in table order.
-        let mut by_type: BTreeMap<String, Vec<(&Table, usize)>> = BTreeMap::new();
+        // Distinct types first (usually one, so nothing is rendered), then by display.
+        let mut distinct: Vec<(&DataType, Vec<(&Table, usize)>)> = Vec::new();
         for table in tables.iter().filter_map(|id| ctx.table(*id)) {
             for (index, column) in table.columns.iter().enumerate() {
-                if column.name.to_lowercase() == key {
-                    let shown = ctx.doc.type_display(&column.data_type);
-                    by_type.entry(shown).or_default().push((table, index));
+                if !column.name.eq_ignore_ascii_case(key) {
+                    continue;
+                }
+                let same = |t: &DataType| {
+                    t.kind == column.data_type.kind && t.array_dims == column.data_type.array_dims
+                };
+                match distinct.iter_mut().find(|(t, _)| same(t)) {
+                    Some((_, holders)) => holders.push((table, index)),
+                    None => distinct.push((&column.data_type, vec![(table, index)])),
                 }
             }
+        }
+        if distinct.len() < 2 {
+            return;
+        }
+        let mut by_type: BTreeMap<String, Vec<(&Table, usize)>> = BTreeMap::new();
+        for (data_type, holders) in distinct {
+            by_type
+                .entry(ctx.doc.type_display(data_type))
+                .or_default()
+                .extend(holders);
         }
         if by_type.len() < 2 {
             return;

@@ -1,0 +1,86 @@
+//! Validation speed on a generated 1,000-table / 10,000-column / ~1,500-foreign-key design:
+//! a full run, and the incremental update after a one-column edit, median of many runs, in
+//! release. Run with `cargo bench --no-default-features --bench validate`.
+
+use std::time::{Duration, Instant};
+
+use schemata::model::{Dialect, Edit, TableChange, TypeKind, apply};
+use schemata::rules::Validator;
+
+const RUNS: usize = 41;
+
+// The same allocator as the `schemata` binary.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples.get(samples.len() / 2).copied().unwrap_or_default()
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn main() {
+    let sql = schemata::samples::design_schema(1_000);
+    let doc = schemata::sql::import_sql(&sql, "design.sql", Some(Dialect::Postgres)).doc;
+    println!(
+        "design: {} tables, {} columns, {} foreign keys",
+        doc.tables.len(),
+        doc.column_count(),
+        doc.foreign_key_count()
+    );
+    let mut findings = 0;
+    let full: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            let start = Instant::now();
+            let mut validator = Validator::new(None);
+            validator.update(&doc);
+            let elapsed = start.elapsed();
+            findings = validator.findings().count();
+            elapsed
+        })
+        .collect();
+    println!(
+        "full run:               {:>8.2} ms ({findings} findings)",
+        ms(median(full))
+    );
+
+    // One column edited back and forth in a table in the middle of the graph.
+    let mut validator = Validator::new(None);
+    let mut current = doc.clone();
+    validator.update(&current);
+    let Some(table) = current.tables.values().nth(500).map(|t| t.id) else {
+        return;
+    };
+    let mut edits = Vec::new();
+    for run in 0..RUNS {
+        let Some(column) = current
+            .table(table)
+            .and_then(|t| t.column_named("quantity"))
+            .cloned()
+        else {
+            return;
+        };
+        let mut changed = column;
+        changed.data_type.kind = if run % 2 == 0 {
+            TypeKind::BigInt
+        } else {
+            TypeKind::Integer
+        };
+        changed.data_type.original = None;
+        changed.nullable = run % 3 != 0;
+        let edit = Edit::Table {
+            table,
+            change: TableChange::ReplaceColumn(changed),
+        };
+        if apply(&mut current, edit).is_err() {
+            return;
+        }
+        let start = Instant::now();
+        validator.update(&current);
+        edits.push(start.elapsed());
+    }
+    println!("after a one-column edit: {:>7.3} ms", ms(median(edits)));
+}
