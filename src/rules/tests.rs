@@ -25,3 +25,101 @@ fn rule_ids_are_unique_kebab_case_with_help() {
         );
     }
 }
+
+fn summary(findings: &[&Finding]) -> Vec<String> {
+    let mut lines: Vec<String> = findings
+        .iter()
+        .map(|f| format!("{} {:?} {:?} {}", f.rule, f.severity, f.subject, f.message))
+        .collect();
+    lines.sort();
+    lines
+}
+
+/// After each edit, the incremental validator must agree with a fresh full run.
+#[test]
+fn incremental_updates_match_full_runs() {
+    use crate::model::{
+        Column, ColumnRef, ConstraintId, DataType, Edit, ForeignKey, TableChange, TableRef,
+        TypeKind, apply,
+    };
+    let mut doc = testing::pg(
+        "CREATE TABLE customer (id int PRIMARY KEY, email varchar(100), phone1 text, phone2 text);
+         CREATE TABLE orders (id serial PRIMARY KEY, customer_id bigint REFERENCES customer(id),
+                              total float, note text);
+         CREATE TABLE order_line (order_id int REFERENCES orders(id), qty int, price real);
+         CREATE TABLE audit (email text);",
+    );
+    let mut validator = Validator::new(None);
+    validator.update(&doc);
+    let id_of = |doc: &crate::model::Document, name: &str| {
+        doc.tables.values().find(|t| t.name.name == name).unwrap().id
+    };
+    let customer = id_of(&doc, "customer");
+    let orders = id_of(&doc, "orders");
+    let line = id_of(&doc, "order_line");
+    let email = doc.table(customer).unwrap().column_named("email").unwrap().clone();
+    let customer_key = doc.table(customer).unwrap().column_named("id").unwrap().id;
+    let mut edits = vec![
+        Edit::Table {
+            table: customer,
+            change: TableChange::ReplaceColumn(Column {
+                data_type: DataType::new(TypeKind::Text),
+                ..email
+            }),
+        },
+        Edit::Table {
+            table: line,
+            change: TableChange::AddColumn {
+                column: Column::new("customer_id", DataType::new(TypeKind::Integer)),
+                index: None,
+            },
+        },
+        Edit::Table {
+            table: orders,
+            change: TableChange::SetComment(Some("Orders placed".into())),
+        },
+        Edit::Table {
+            table: orders,
+            change: TableChange::Rename(crate::model::QualifiedName::new("purchase")),
+        },
+    ];
+    let mut config = doc.lint.clone();
+    config.rule_mut("column-type-inconsistent").enabled = Some(false);
+    edits.push(Edit::SetLintConfig(config));
+    for edit in edits {
+        apply(&mut doc, edit).unwrap();
+        validator.update(&doc);
+        let full = validate(&doc, None);
+        assert_eq!(
+            summary(&validator.sorted()),
+            summary(&full.iter().collect::<Vec<_>>())
+        );
+    }
+    // A foreign key added between two tables updates both ends.
+    let new_column = doc.table(line).unwrap().column_named("customer_id").unwrap().id;
+    let fk = ForeignKey {
+        id: ConstraintId(0),
+        name: None,
+        columns: vec![new_column],
+        referenced_table: TableRef::Resolved(customer),
+        referenced_columns: vec![ColumnRef::Resolved(customer_key)],
+        on_delete: crate::model::ReferentialAction::NoAction,
+        on_update: crate::model::ReferentialAction::NoAction,
+        deferrable: crate::model::Deferrable::NotDeferrable,
+        source: None,
+    };
+    apply(
+        &mut doc,
+        Edit::Table {
+            table: line,
+            change: TableChange::AddConstraint(crate::model::Constraint::ForeignKey(fk)),
+        },
+    )
+    .unwrap();
+    validator.update(&doc);
+    let full = validate(&doc, None);
+    assert_eq!(
+        summary(&validator.sorted()),
+        summary(&full.iter().collect::<Vec<_>>())
+    );
+}
