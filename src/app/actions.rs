@@ -16,6 +16,10 @@ pub enum Action {
     ExportSql,
     /// Show or hide the SQL preview panel.
     ToggleSqlPreview,
+    /// Show or hide the Problems panel (design-rule findings).
+    ToggleProblems,
+    /// Open the design-rule settings (enable, severity, options, suppressions).
+    DesignRules,
     /// Save to the current file (asks for a name when there is none).
     Save,
     /// Save under a new name.
@@ -79,10 +83,12 @@ impl Action {
 
     /// Every action. Shortcuts with more modifiers come before those with fewer, so
     /// Ctrl+Shift+S is matched before Ctrl+S.
-    pub const ALL: [Self; 22] = [
+    pub const ALL: [Self; 24] = [
         Self::SaveAs,
         Self::Redo,
         Self::ToggleSqlPreview,
+        Self::ToggleProblems,
+        Self::DesignRules,
         Self::ToggleCollapse,
         Self::New,
         Self::Open,
@@ -112,6 +118,8 @@ impl Action {
             Self::ImportSql => "Import SQL…",
             Self::ExportSql => "Export SQL…",
             Self::ToggleSqlPreview => "SQL preview",
+            Self::ToggleProblems => "Problems",
+            Self::DesignRules => "Design rules…",
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
             Self::Quit => "Quit",
@@ -140,6 +148,8 @@ impl Action {
             Self::ImportSql => command(Key::I),
             Self::ExportSql => command(Key::E),
             Self::ToggleSqlPreview => command_shift(Key::E),
+            Self::ToggleProblems => command_shift(Key::M),
+            Self::DesignRules => command_shift(Key::R),
             Self::Save => command(Key::S),
             Self::SaveAs => command_shift(Key::S),
             Self::Quit => command(Key::Q),

@@ -39,6 +39,8 @@ pub struct Canvas {
     pub renaming: Option<super::canvas_rename::Renaming>,
     /// A column being dragged to another place in its table.
     pub column_drag: Option<super::canvas_columns::ColumnDrag>,
+    /// Problem badges by table, from the validator.
+    pub badges: super::problems::Badges,
 }
 
 impl Canvas {
@@ -131,6 +133,7 @@ impl Canvas {
             detail,
         );
         self.paint(&painter, rect, &scene);
+        self.paint_badges(ui, &painter, rect.min, doc, &scene.tables);
 
         self.pan_and_zoom(ui, &background);
         if background.clicked() && !selection.is_empty() {

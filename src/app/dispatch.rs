@@ -38,6 +38,7 @@ impl SchemataApp {
             Command::DeleteSelection(confirmed) => self.delete_selection(confirmed),
             Command::PasteSql(text) => self.paste_sql(&text),
             Command::AddReference(table, target) => self.add_reference(table, target),
+            Command::CenterOn(table) => self.center_on(table),
             Command::Proceed(action) => self.proceed(ctx, action),
             Command::ProceedIfSaved(action) => {
                 if !self.history.is_dirty() {
@@ -65,6 +66,8 @@ impl SchemataApp {
             }
             Action::ExportSql => self.start_export(),
             Action::ToggleSqlPreview => self.preview.open = !self.preview.open,
+            Action::ToggleProblems => self.problems.open = !self.problems.open,
+            Action::DesignRules => self.problems.rules_open = true,
             Action::Undo => {
                 if let Some(label) = self.history.undo() {
                     self.status = format!("Undid: {label}");

@@ -195,6 +195,7 @@ impl SchemataApp {
                 self.selection = applied.created.into_iter().map(TableId).collect();
                 self.canvas.zoom_to_fit(self.history.doc());
                 self.status = format!("Imported {name}");
+                self.remember_import_notes(&name, &diagnostics);
                 self.dialog = Some(Dialog::ImportReport(Box::new(ImportReport {
                     file: name,
                     summary,

@@ -105,6 +105,13 @@ pub fn menu_bar_ui(app: &mut SchemataApp, ui: &mut egui::Ui) {
                 "Show SQL preview"
             };
             action_button(ui, app, Action::ToggleSqlPreview, preview, true);
+            let problems = if app.problems.open {
+                "Hide problems"
+            } else {
+                "Show problems"
+            };
+            action_button(ui, app, Action::ToggleProblems, problems, true);
+            action_button(ui, app, Action::DesignRules, Action::DesignRules.label(), true);
             let mut snap = app.canvas.snap;
             if ui.checkbox(&mut snap, "Snap to grid").clicked() {
                 app.canvas.snap = snap;

@@ -5,6 +5,7 @@
 
 mod actions;
 mod canvas;
+mod canvas_badges;
 mod canvas_columns;
 mod canvas_paint;
 mod canvas_rename;
@@ -17,6 +18,9 @@ mod inspector;
 mod inspector_columns;
 mod inspector_keys;
 mod menus;
+mod problems;
+mod problems_panel;
+mod rules_dialog;
 mod sql_export;
 mod sql_highlight;
 mod sql_preview;
@@ -30,6 +34,7 @@ pub use actions::Action;
 pub use canvas::Canvas;
 pub use dialogs::{Dialog, PendingAction};
 pub use import::{ImportJob, ImportReport, ImportSetup};
+pub use problems::Problems;
 pub use sql_export::ExportSetup;
 pub use sql_preview::SqlPreview;
 pub use viewport::Viewport;
@@ -71,6 +76,8 @@ pub enum Command {
     DeleteSelection(bool),
     /// Add the tables described by this SQL (a paste).
     PasteSql(String),
+    /// Scroll the canvas so this table is in the middle (zooming in enough to read it).
+    CenterOn(TableId),
     /// Add to the first table a column and foreign key referencing the second.
     AddReference(TableId, TableId),
     /// Carry out an action the user confirmed in the unsaved-changes dialog, without asking
@@ -107,6 +114,8 @@ pub struct SchemataApp {
     pub import_job: Option<ImportJob>,
     /// The SQL preview panel.
     pub preview: SqlPreview,
+    /// Live design-rule findings, the Problems panel and the rule settings.
+    pub problems: Problems,
     /// Whether the inspector panel is shown.
     pub inspector_open: bool,
     /// For how many more frames to give the keyboard focus to the inspector's name field
@@ -136,6 +145,7 @@ impl SchemataApp {
             quit_requested: false,
             import_job: None,
             preview: SqlPreview::default(),
+            problems: Problems::default(),
             focus_table_name: 0,
             inspector_open: true,
             commands: Vec::new(),
@@ -199,8 +209,24 @@ impl SchemataApp {
                 self.keyboard_editing(&ctx);
             }
         }
+        self.problems.refresh(self.history.doc());
         egui::Panel::top("menu_bar").show(ui, |ui| menus::menu_bar_ui(self, ui));
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
+        if self.problems.open {
+            let mut queued = Vec::new();
+            egui::Panel::bottom("problems")
+                .resizable(true)
+                .default_size(220.0)
+                .min_size(80.0)
+                .show(ui, |ui| self.problems.panel_ui(ui, self.history.doc(), &mut queued));
+            self.commands.extend(queued);
+        }
+        if self.problems.rules_open {
+            let mut queued = Vec::new();
+            self.problems
+                .rules_window(&ctx, self.history.doc(), &mut queued);
+            self.commands.extend(queued);
+        }
         self.inspector_panel(ui);
         if self.preview.open {
             let changes = self.history.changes();
@@ -218,6 +244,7 @@ impl SchemataApp {
             .show(ui, |ui| {
                 let mut queued = Vec::new();
                 let changes = self.history.changes();
+                self.canvas.badges = self.problems.badges.clone();
                 self.canvas.ui(
                     ui,
                     self.history.doc(),
@@ -272,8 +299,12 @@ impl SchemataApp {
         }
     }
 
-    fn status_bar_ui(&self, ui: &mut egui::Ui) {
+    fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
+            if problems::counts_button(ui, &self.problems).clicked() {
+                self.problems.open = !self.problems.open;
+            }
+            ui.separator();
             let doc = self.doc();
             ui.label(format!(
                 "{} tables · {} columns · {} relationships",

@@ -26,7 +26,7 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 pub use crate::model::Severity;
-pub use context::{Context, Facts};
+pub use context::{Context, Facts, subject_label};
 pub use engine::{Validator, validate};
 pub use finding::{Finding, Findings, Fix, Subject};
 
