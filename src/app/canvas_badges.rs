@@ -50,7 +50,8 @@ impl Canvas {
                 );
             }
             let area = Rect::from_center_size(center, Vec2::splat(radius * 2.0));
-            let response = ui.interact(area, ui.make_persistent_id(("badge", id.0)), Sense::hover());
+            let response =
+                ui.interact(area, ui.make_persistent_id(("badge", id.0)), Sense::hover());
             let name = table.name.to_string();
             let count = badge.count;
             response.widget_info(|| {
@@ -68,7 +69,8 @@ impl Canvas {
                 let Some(severity) = badge.columns.get(&column.id) else {
                     continue;
                 };
-                let y = world.min.y + metrics.header_height + metrics.row_height * (row as f32 + 0.5);
+                let y =
+                    world.min.y + metrics.header_height + metrics.row_height * (row as f32 + 0.5);
                 let at = self
                     .viewport
                     .screen_from_world(origin, Point::new(world.max.x - 5.0, y));

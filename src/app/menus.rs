@@ -111,7 +111,13 @@ pub fn menu_bar_ui(app: &mut SchemataApp, ui: &mut egui::Ui) {
                 "Show problems"
             };
             action_button(ui, app, Action::ToggleProblems, problems, true);
-            action_button(ui, app, Action::DesignRules, Action::DesignRules.label(), true);
+            action_button(
+                ui,
+                app,
+                Action::DesignRules,
+                Action::DesignRules.label(),
+                true,
+            );
             let mut snap = app.canvas.snap;
             if ui.checkbox(&mut snap, "Snap to grid").clicked() {
                 app.canvas.snap = snap;

@@ -218,7 +218,9 @@ impl SchemataApp {
                 .resizable(true)
                 .default_size(220.0)
                 .min_size(80.0)
-                .show(ui, |ui| self.problems.panel_ui(ui, self.history.doc(), &mut queued));
+                .show(ui, |ui| {
+                    self.problems.panel_ui(ui, self.history.doc(), &mut queued)
+                });
             self.commands.extend(queued);
         }
         if self.problems.rules_open {

@@ -181,7 +181,10 @@ impl Problems {
             )
             .labelled_by(label.id);
             let ready = !reason.trim().is_empty();
-            if ui.add_enabled(ready, egui::Button::new("Suppress")).clicked() {
+            if ui
+                .add_enabled(ready, egui::Button::new("Suppress"))
+                .clicked()
+            {
                 let mut config = doc.lint.clone();
                 config.suppressions.push(Suppression {
                     rule: rule.clone(),

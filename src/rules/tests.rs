@@ -52,12 +52,21 @@ fn incremental_updates_match_full_runs() {
     let mut validator = Validator::new(None);
     validator.update(&doc);
     let id_of = |doc: &crate::model::Document, name: &str| {
-        doc.tables.values().find(|t| t.name.name == name).unwrap().id
+        doc.tables
+            .values()
+            .find(|t| t.name.name == name)
+            .unwrap()
+            .id
     };
     let customer = id_of(&doc, "customer");
     let orders = id_of(&doc, "orders");
     let line = id_of(&doc, "order_line");
-    let email = doc.table(customer).unwrap().column_named("email").unwrap().clone();
+    let email = doc
+        .table(customer)
+        .unwrap()
+        .column_named("email")
+        .unwrap()
+        .clone();
     let customer_key = doc.table(customer).unwrap().column_named("id").unwrap().id;
     let mut edits = vec![
         Edit::Table {
@@ -96,7 +105,12 @@ fn incremental_updates_match_full_runs() {
         );
     }
     // A foreign key added between two tables updates both ends.
-    let new_column = doc.table(line).unwrap().column_named("customer_id").unwrap().id;
+    let new_column = doc
+        .table(line)
+        .unwrap()
+        .column_named("customer_id")
+        .unwrap()
+        .id;
     let fk = ForeignKey {
         id: ConstraintId(0),
         name: None,
