@@ -219,7 +219,7 @@ impl SchemataApp {
                 .default_size(220.0)
                 .min_size(80.0)
                 .show(ui, |ui| {
-                    self.problems.panel_ui(ui, self.history.doc(), &mut queued)
+                    self.problems.panel_ui(ui, self.history.doc(), &mut queued);
                 });
             self.commands.extend(queued);
         }
