@@ -42,10 +42,13 @@ impl Rule for UniqueNullableColumns {
                 continue;
             }
             let nullable = |c: ColumnId| table.column(c).is_some_and(|c| c.nullable);
-            let columns = plain_columns(&key);
-            if !columns.iter().any(|c| nullable(*c)) {
+            let any_nullable = (0..key.parts.len())
+                .filter_map(|i| key.parts.get(i))
+                .any(|p| matches!(p.key, PartKey::Column(c) if nullable(c)));
+            if !any_nullable {
                 continue;
             }
+            let columns = plain_columns(&key);
             let names: Vec<&str> = columns
                 .iter()
                 .filter(|c| nullable(**c))

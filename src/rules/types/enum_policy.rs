@@ -116,10 +116,15 @@ fn enum_labels(ctx: &Context, column: &Column) -> Option<Option<Vec<String>>> {
         }
         TypeKind::Enum(TypeRef::Unresolved(_)) => Some(None),
         TypeKind::Other(text) => {
-            let lower = text.trim_start().to_ascii_lowercase();
-            if lower.starts_with("enum") && lower[4..].trim_start().starts_with('(') {
+            let text = text.trim_start();
+            let called = |word: &str| {
+                text.get(..word.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(word))
+                    && text[word.len()..].trim_start().starts_with('(')
+            };
+            if called("enum") {
                 Some(inline_labels(text))
-            } else if lower.starts_with("set") && lower[3..].trim_start().starts_with('(') {
+            } else if called("set") {
                 Some(None)
             } else {
                 None

@@ -95,14 +95,10 @@ impl Rule for PgExtensionTypeMissing {
 /// The extension a type name belongs to, if it is a known extension type.
 fn extension_of(text: &str) -> Option<&'static str> {
     let head = text.split(['(', ' ', '[']).next().unwrap_or("");
-    if head.len() > 40 {
-        return None;
-    }
-    let lower = head.to_ascii_lowercase();
-    let base = base_word(&lower);
+    let base = base_word(head);
     EXTENSION_TYPES
         .iter()
-        .find(|(name, _)| *name == base)
+        .find(|(name, _)| name.eq_ignore_ascii_case(base))
         .map(|(_, extension)| *extension)
 }
 

@@ -63,17 +63,17 @@ fn zoneless(dialect: Dialect, data_type: &DataType) -> Option<Option<u32>> {
             precision,
             with_time_zone: false,
         } => {
-            let spelled = data_type.original.as_deref().map(str::to_ascii_lowercase);
             // MySQL TIMESTAMP is already stored in UTC.
             let mysql_timestamp = dialect == Dialect::Mysql
-                && spelled
+                && data_type
+                    .original
                     .as_deref()
-                    .is_some_and(|s| base_word(s) == "timestamp");
+                    .is_some_and(|s| base_word(s).eq_ignore_ascii_case("timestamp"));
             (!mysql_timestamp).then_some(*precision)
         }
-        TypeKind::Other(text) if dialect == Dialect::Mssql => {
-            (base_word(&text.to_ascii_lowercase()) == "smalldatetime").then_some(None)
-        }
+        TypeKind::Other(text) if dialect == Dialect::Mssql => base_word(text)
+            .eq_ignore_ascii_case("smalldatetime")
+            .then_some(None),
         _ => None,
     }
 }
