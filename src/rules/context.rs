@@ -125,6 +125,11 @@ impl<'a> Context<'a> {
         )
     }
 
+    /// Whether a rule runs under the project's configuration.
+    pub fn rule_enabled(&self, meta: &RuleMeta) -> bool {
+        super::engine::is_enabled(self.doc, meta)
+    }
+
     /// A table's name for messages: `name`, or `schema.name` when the schema is not the
     /// dialect's default.
     pub fn table_label(&self, table: &Table) -> String {

@@ -90,7 +90,7 @@ fn missing_key_reported(ctx: &Context, pure_join: bool) -> bool {
         return false;
     };
     let meta = rule.meta();
-    if !crate::rules::engine::is_enabled(ctx.doc, meta) {
+    if !ctx.rule_enabled(meta) {
         return false;
     }
     !(pure_join && ctx.option_flag(meta, "exemptPureJoinTables"))
