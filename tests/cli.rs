@@ -134,7 +134,7 @@ fn import_writes_a_project_and_canonical_json_and_reports_on_stderr() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains(
-            "ecommerce.sql:21:1: note: UNIQUE (customer_id, address_type, is_default) WHERE"
+            "ecommerce.sql:35:5: note: UNIQUE (customer_id, address_type, is_default) WHERE"
         ),
         "{err}"
     );

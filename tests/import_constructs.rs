@@ -441,19 +441,22 @@ fn the_seed_sql_gets_exactly_the_reviewer_s_two_findings() {
     .unwrap();
     let imported = import_sql(&sql, "ecommerce.sql", None);
     assert_eq!(imported.dialect, Dialect::Postgres);
-    let findings: Vec<(Severity, &str)> = imported
+    // Each finding points at the line of its detail, not at the CREATE TABLE.
+    let findings: Vec<(Severity, u32, u32, &str)> = imported
         .diagnostics
         .iter()
-        .map(|d| (d.severity, d.message.as_str()))
+        .map(|d| (d.severity, d.line, d.column, d.message.as_str()))
         .collect();
     assert_eq!(findings.len(), 2, "{findings:?}");
-    assert_eq!(findings[0].0, Severity::Note);
+    assert_eq!(findings[0].0, Severity::Error);
+    assert_eq!((findings[0].1, findings[0].2), (24, 5), "{findings:?}");
+    assert!(findings[0].3.contains("address_type_enum"), "{findings:?}");
+    assert_eq!(findings[1].0, Severity::Note);
+    assert_eq!((findings[1].1, findings[1].2), (35, 5), "{findings:?}");
     assert!(
-        findings[0].1.contains("partial unique index"),
+        findings[1].3.contains("partial unique index"),
         "{findings:?}"
     );
-    assert_eq!(findings[1].0, Severity::Error);
-    assert!(findings[1].1.contains("address_type_enum"), "{findings:?}");
     let addresses = table(&imported, "addresses");
     let index = &addresses.indexes[0];
     assert!(index.unique);

@@ -507,7 +507,13 @@ pub fn create_table(b: &mut Builder, create: &CreateTable, origin: &Origin) {
     }
     let mut deferred = Vec::new();
     for def in &create.columns {
-        let (column, options) = column(b, def);
+        let (mut column, options) = column(b, def);
+        column.source = Some(super::locate::name_location(
+            &b.file,
+            origin,
+            def.name.span,
+            &column.name,
+        ));
         deferred.push((column.id, options));
         table.columns.push(column);
     }

@@ -13,6 +13,7 @@ mod create_table;
 mod detect;
 mod diagnostics;
 mod fallback;
+mod locate;
 mod names;
 mod objects;
 mod partial_unique;

@@ -131,8 +131,17 @@ pub fn apply(b: &mut Builder, table: &QualifiedName, partials: &[PartialUnique],
             }
         }
         let index_name = format!("{}_{}_key", table.name, partial.columns.join("_"));
+        let at = super::locate::line_location(&b.file, origin, &|line| {
+            let upper = line.to_ascii_uppercase();
+            upper.contains("UNIQUE") && upper.contains(" WHERE ")
+        });
+        let detail = Origin {
+            line: at.line,
+            column: at.column,
+            text: origin.text,
+        };
         b.report(
-            origin,
+            &detail,
             Severity::Note,
             format!(
                 "UNIQUE ({}) WHERE {} is not valid inside CREATE TABLE; imported as the partial unique index {index_name}",
