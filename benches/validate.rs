@@ -9,6 +9,14 @@ use schemata::rules::Validator;
 
 const RUNS: usize = 41;
 
+/// Edits measured after the full runs (more with `VALIDATE_EDITS=n`, for profiling).
+fn edit_runs() -> usize {
+    std::env::var("VALIDATE_EDITS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(RUNS)
+}
+
 // The same allocator as the `schemata` binary.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -55,7 +63,7 @@ fn main() {
         return;
     };
     let mut edits = Vec::new();
-    for run in 0..RUNS {
+    for run in 0..edit_runs() {
         let Some(column) = current
             .table(table)
             .and_then(|t| t.column_named("quantity"))

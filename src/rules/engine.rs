@@ -2,7 +2,8 @@
 //!
 //! After an edit only what can have changed is checked again: per-table rules for the tables
 //! that changed and their neighbours in the foreign-key graph, keyed rules for the keys whose
-//! contributions changed, graph rules when a foreign key changed. A change to anything
+//! contributions changed, graph rules when a link changed (a foreign key, a key, a column
+//! name). A change to anything
 //! global (target dialect, rule configuration, enums, domains, views, the set or names of
 //! tables) reruns everything.
 
@@ -206,7 +207,7 @@ impl Validator {
                 ));
             }
             graph_changed |= match (old, new) {
-                (Some(old), Some(new)) => foreign_keys_differ(old, new),
+                (Some(old), Some(new)) => links_differ(old, new),
                 _ => true,
             };
         }
@@ -372,11 +373,25 @@ fn configured(ctx: &Context, meta: &RuleMeta, mut found: Vec<Finding>) -> Vec<Fi
     found
 }
 
-fn foreign_keys_differ(old: &Table, new: &Table) -> bool {
-    if old.foreign_keys != new.foreign_keys {
+/// Whether anything a [`Scope::Graph`] rule reads changed: foreign keys, primary keys,
+/// column names (reference-like names are links too), table options, or the nullability of
+/// key columns (which decides whether a cycle can be filled).
+fn links_differ(old: &Table, new: &Table) -> bool {
+    if old.foreign_keys != new.foreign_keys
+        || old.primary_key != new.primary_key
+        || old.options != new.options
+        || old.columns.len() != new.columns.len()
+    {
         return true;
     }
-    // Nullability of key columns decides whether a cycle can be filled.
+    if old
+        .columns
+        .iter()
+        .zip(&new.columns)
+        .any(|(a, b)| a.id != b.id || a.name != b.name)
+    {
+        return true;
+    }
     new.foreign_keys
         .iter()
         .flat_map(|fk| &fk.columns)

@@ -86,7 +86,8 @@ pub enum Scope {
     /// namespace): after an edit only the keys whose contributions changed are checked again
     /// ([`Rule::keys`], [`Rule::check_key`]).
     Keyed,
-    /// Findings over the foreign-key graph, rerun when any foreign key changes
+    /// Findings over the links between tables (foreign keys, and reference-like column
+    /// names), rerun when a foreign key, primary key, column name or table option changes
     /// ([`Rule::check_schema`]).
     Graph,
     /// Findings over the whole document, rerun after every edit ([`Rule::check_schema`]);

@@ -1,7 +1,7 @@
 //! `table-isolated`: a table with no relationship to any other, real or implied.
 //!
 //! Whether a table is linked depends on every other table's foreign keys and column names, so
-//! this is a whole-schema rule, rerun after every edit; it makes one pass over tables and
+//! this is a graph rule, rerun when a link or a column name changes anywhere; it makes one pass over tables and
 //! columns and compares hashes of canonical names (see `names::canonical`), allocating
 //! nothing per column. Reference suffixes come from `implied-fk-missing`'s `suffixes` option.
 
@@ -18,7 +18,7 @@ static META: RuleMeta = RuleMeta {
     category: Category::Relationships,
     severity: Severity::Info,
     enabled: true,
-    scope: Scope::Schema,
+    scope: Scope::Graph,
     summary: "A table has no foreign key to or from any other table, real or implied.",
     help: "A table that nothing references and that references nothing is either a standalone \
            utility table (settings, a log, a queue) or a sign of a missing relationship or of a \
