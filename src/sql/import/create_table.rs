@@ -529,6 +529,7 @@ pub fn create_table(b: &mut Builder, create: &CreateTable, origin: &Origin) {
         let pk = pk.columns.clone();
         table.uniques.retain(|u| u.columns != pk);
     }
+    super::locate::foreign_keys(&b.file, &mut table, origin);
     table_options(&mut table, &create.table_options);
     if let Some(comment) = &create.comment {
         let (sqlparser::ast::CommentDef::WithEq(text)

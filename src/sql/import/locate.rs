@@ -79,6 +79,28 @@ pub fn line_location(file: &str, origin: &Origin, wanted: &dyn Fn(&str) -> bool)
     at_offset(file, origin, 0)
 }
 
+/// Points each foreign key at the line that declares it: the first line naming its first
+/// column together with REFERENCES (an inline reference or a one-line FOREIGN KEY clause).
+pub fn foreign_keys(file: &str, table: &mut crate::model::Table, origin: &Origin) {
+    for index in 0..table.foreign_keys.len() {
+        let Some(first) = table.foreign_keys[index]
+            .columns
+            .first()
+            .and_then(|c| table.column(*c))
+            .map(|c| c.name.to_ascii_lowercase())
+        else {
+            continue;
+        };
+        let at = line_location(file, origin, &|line| {
+            let lower = line.to_ascii_lowercase();
+            lower.contains("references") && lower.contains(&first)
+        });
+        if at.line != origin.line || at.column != origin.column {
+            table.foreign_keys[index].source = Some(at);
+        }
+    }
+}
+
 fn find_word(text: &str, name: &str) -> Option<usize> {
     if name.is_empty() {
         return None;
