@@ -1,7 +1,8 @@
 //! `mandatory-columns`: a table lacks the audit columns the project requires.
 
 use crate::model::{Column, DataType, Dialect, Edit, Table, TableChange, TypeKind};
-use crate::rules::util::{TypeFamily, family, glob_match};
+use crate::rules::naming::glob;
+use crate::rules::util::{TypeFamily, family};
 use crate::rules::{
     Category, Context, Findings, Fix, Rule, RuleMeta, RuleOption, Scope, Severity, Subject,
 };
@@ -67,7 +68,7 @@ impl Rule for MandatoryColumns {
             return;
         }
         let ignore = ctx.option_list(&META, "ignoreTables");
-        if ignore.iter().any(|p| glob_match(p, &table.name.name)) {
+        if glob::any(&ignore, &table.name.name) {
             return;
         }
         let finding = out.report(

@@ -72,6 +72,9 @@ impl Rule for SnapshotColumnsHint {
     }
 
     fn check_table(&self, ctx: &Context, table: &Table, out: &mut Findings) {
+        if table.foreign_keys.len() < 2 {
+            return;
+        }
         let targets: Vec<&Table> = table
             .foreign_keys
             .iter()

@@ -1,7 +1,7 @@
 //! `column-name-blocklist`: a column name that says nothing about its content.
 
+use super::glob;
 use crate::model::Table;
-use crate::rules::util::glob_match;
 use crate::rules::{
     Category, Context, Findings, Rule, RuleMeta, RuleOption, Scope, Severity, Subject,
 };
@@ -40,9 +40,9 @@ impl Rule for ColumnNameBlocklist {
         for column in &table.columns {
             let hit = patterns.iter().find(|pattern| {
                 if pattern.contains('.') {
-                    glob_match(pattern, &format!("{}.{}", table.name.name, column.name))
+                    glob::matches(pattern, &format!("{}.{}", table.name.name, column.name))
                 } else {
-                    glob_match(pattern, &column.name)
+                    glob::matches(pattern, &column.name)
                 }
             });
             if let Some(pattern) = hit {

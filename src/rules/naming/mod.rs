@@ -3,6 +3,7 @@
 mod column_name_blocklist;
 mod constraint_naming_pattern;
 pub(crate) mod fingerprint;
+pub(crate) mod glob;
 mod identifier_needs_quoting;
 mod identifier_too_long;
 pub(crate) mod inflect;

@@ -1,8 +1,9 @@
 //! `multivalue-column`: a string column that holds a list (`tag_ids`, `tags`, `*_csv`).
 
 use crate::model::{Column, DataType, Dialect, Table, TypeKind};
+use crate::rules::naming::glob;
 use crate::rules::naming::inflect::singular_name;
-use crate::rules::util::{TypeFamily, family, glob_match, is_lob};
+use crate::rules::util::{TypeFamily, family, is_lob};
 use crate::rules::{
     Category, Context, Findings, Fix, Rule, RuleMeta, RuleOption, Scope, Severity, Subject,
 };
@@ -44,7 +45,7 @@ impl Rule for MultivalueColumn {
         let patterns = ctx.option_list(&META, "patterns");
         for column in &table.columns {
             let listed = column.data_type.array_dims == 0
-                && patterns.iter().any(|p| glob_match(p, &column.name))
+                && glob::any(&patterns, &column.name)
                 && family(ctx.doc, &column.data_type) == TypeFamily::String;
             if !listed {
                 continue;

@@ -2,7 +2,7 @@
 //! that hold several values of one attribute.
 
 use crate::model::{Column, Table};
-use crate::rules::util::glob_match;
+use crate::rules::naming::glob;
 use crate::rules::{
     Category, Context, Findings, Fix, Rule, RuleMeta, RuleOption, Scope, Severity, Subject,
 };
@@ -65,7 +65,7 @@ impl Rule for RepeatingColumnGroup {
                 continue;
             }
             done.push(stem);
-            if ignore.iter().any(|p| glob_match(p, bare(stem))) {
+            if glob::any(&ignore, bare(stem)) {
                 continue;
             }
             let group = group(table, stem);

@@ -5,8 +5,8 @@
 //! and the validator checks a table again whenever a table it references changes.
 
 use crate::model::{Column, Edit, Table, TableChange, TableId, TableRef};
+use crate::rules::naming::glob;
 use crate::rules::naming::words::split_words;
-use crate::rules::util::glob_match;
 use crate::rules::{
     Category, Context, Findings, Fix, Rule, RuleMeta, RuleOption, Scope, Severity, Subject,
 };
@@ -134,11 +134,7 @@ impl Rule for TransitiveDependencyHint {
             let ignore = ctx.option_list(&META, "ignore");
             let copies: Vec<&Column> = copies
                 .into_iter()
-                .filter(|c| {
-                    !ignore
-                        .iter()
-                        .any(|p| glob_match(p, c.name.trim_matches('_')))
-                })
+                .filter(|c| !glob::any(&ignore, c.name.trim_matches('_')))
                 .filter(|c| {
                     !c.comment
                         .as_deref()
