@@ -278,6 +278,48 @@ mod tests {
     }
 
     #[test]
+    fn incremental_updates_agree_with_full_runs() {
+        use crate::model::apply;
+        use crate::rules::{Validator, validate};
+        let mine = |found: Vec<&crate::rules::Finding>| -> Vec<String> {
+            found
+                .iter()
+                .filter(|f| f.rule == RULE)
+                .map(|f| f.message.clone())
+                .collect()
+        };
+        let mut doc = pg("CREATE TABLE orders (id int PRIMARY KEY);
+                          CREATE TABLE items (id int PRIMARY KEY, n int);
+                          CREATE INDEX items_n ON items (n);");
+        let mut validator = Validator::new(None);
+        validator.update(&doc);
+        assert!(mine(validator.sorted()).is_empty());
+        let items = doc
+            .tables
+            .values()
+            .find(|t| t.name.name == "items")
+            .unwrap();
+        let edit = super::rename_constraint(items, items.indexes[0].id, "orders").unwrap();
+        apply(&mut doc, edit).unwrap();
+        validator.update(&doc);
+        let full: Vec<String> = validate(&doc, None)
+            .into_iter()
+            .filter(|f| f.rule == RULE)
+            .map(|f| f.message)
+            .collect();
+        assert_eq!(full.len(), 1);
+        assert_eq!(mine(validator.sorted()), full);
+        let finding = validator
+            .sorted()
+            .into_iter()
+            .find(|f| f.rule == RULE)
+            .cloned();
+        apply(&mut doc, finding.unwrap().fix.unwrap().edit).unwrap();
+        validator.update(&doc);
+        assert!(mine(validator.sorted()).is_empty());
+    }
+
+    #[test]
     fn tables_collide_with_views_and_types() {
         let doc = pg("CREATE TYPE status AS ENUM ('a');
                       CREATE TABLE status (id int PRIMARY KEY);");
