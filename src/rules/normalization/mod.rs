@@ -1,8 +1,35 @@
 //! Rules about normalization.
 
+mod child_table;
+mod eav_table;
+mod multivalue_column;
+mod repeating_column_group;
+mod table_all_nullable;
+mod table_series;
+mod table_single_column;
+mod table_too_wide;
+mod transitive_dependency_hint;
+
+use crate::model::Table;
+
 use super::Rule;
 
 /// Adds this category's rules to the registry.
 pub fn register(rules: &mut Vec<Box<dyn Rule>>) {
-    let _ = rules;
+    rules.push(Box::new(repeating_column_group::RepeatingColumnGroup));
+    rules.push(Box::new(multivalue_column::MultivalueColumn));
+    rules.push(Box::new(eav_table::EavTable));
+    rules.push(Box::new(table_series::TableSeries));
+    rules.push(Box::new(
+        transitive_dependency_hint::TransitiveDependencyHint,
+    ));
+    rules.push(Box::new(table_all_nullable::TableAllNullable));
+    rules.push(Box::new(table_single_column::TableSingleColumn));
+    rules.push(Box::new(table_too_wide::TableTooWide));
+}
+
+/// Whether the table is a partition or an inheritance child of another table: its columns
+/// and keys come from the parent, where findings belong.
+fn is_partition(table: &Table) -> bool {
+    table.options.0.contains_key("partition_of") || table.options.0.contains_key("inherits")
 }

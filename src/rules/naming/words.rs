@@ -1,0 +1,171 @@
+//! Words inside identifiers and the case styles built from them.
+
+/// A naming style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// `order_item`
+    Snake,
+    /// `orderItem`
+    Camel,
+    /// `OrderItem`
+    Pascal,
+    /// `ORDER_ITEM`
+    UpperSnake,
+}
+
+impl Style {
+    /// Every style, in the order ties are broken.
+    pub const ALL: [Self; 4] = [Self::Snake, Self::Camel, Self::Pascal, Self::UpperSnake];
+
+    /// The name used in options and messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Snake => "snake_case",
+            Self::Camel => "camelCase",
+            Self::Pascal => "PascalCase",
+            Self::UpperSnake => "UPPER_SNAKE",
+        }
+    }
+
+    /// Parses an option value (`snake_case`, `camel`, `UPPER_SNAKE`, ...).
+    pub fn parse(text: &str) -> Option<Self> {
+        let lower = text
+            .trim()
+            .to_ascii_lowercase()
+            .replace(['_', '-', ' '], "");
+        match lower.as_str() {
+            "snakecase" | "snake" | "lowersnake" | "lowersnakecase" => Some(Self::Snake),
+            "camelcase" | "camel" | "lowercamel" | "lowercamelcase" => Some(Self::Camel),
+            "pascalcase" | "pascal" | "uppercamel" | "uppercamelcase" => Some(Self::Pascal),
+            "uppersnake" | "uppersnakecase" | "screaming" | "screamingsnake" | "macro" => {
+                Some(Self::UpperSnake)
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether `name` follows the style. Leading and trailing underscores are ignored
+    /// (`ID_`, `_internal`), as are digits.
+    pub fn matches(self, name: &str) -> bool {
+        let core = name.trim_matches('_');
+        let Some(first) = core.chars().next() else {
+            return true;
+        };
+        if core.contains("__") {
+            return false;
+        }
+        let plain = |c: char| c.is_alphanumeric() || c == '_';
+        if !core.chars().all(plain) {
+            return false;
+        }
+        match self {
+            Self::Snake => !core.chars().any(char::is_uppercase),
+            Self::UpperSnake => !core.chars().any(char::is_lowercase),
+            Self::Camel => !first.is_uppercase() && !core.contains('_'),
+            Self::Pascal => !first.is_lowercase() && !core.contains('_'),
+        }
+    }
+
+    /// `name` converted to the style, keeping leading and trailing underscores.
+    pub fn convert(self, name: &str) -> String {
+        let lead = name.len() - name.trim_start_matches('_').len();
+        let trail = name.len() - name.trim_end_matches('_').len();
+        let words = split_words(name);
+        let mut out = "_".repeat(lead.min(name.len()));
+        for (i, word) in words.iter().enumerate() {
+            match self {
+                Self::Snake => {
+                    if i > 0 {
+                        out.push('_');
+                    }
+                    out.push_str(word);
+                }
+                Self::UpperSnake => {
+                    if i > 0 {
+                        out.push('_');
+                    }
+                    out.push_str(&word.to_uppercase());
+                }
+                Self::Camel if i == 0 => out.push_str(word),
+                Self::Camel | Self::Pascal => out.push_str(&capitalized(word)),
+            }
+        }
+        if !words.is_empty() && trail < name.len() {
+            out.push_str(&"_".repeat(trail));
+        }
+        out
+    }
+}
+
+/// `word` with its first letter in upper case.
+pub fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The lower-case words of an identifier: split at underscores and other separators, and at
+/// case changes (`orderItemID` → `order`, `item`, `id`; `HTTPServer` → `http`, `server`).
+/// Digits stay with the word before them (`line2`).
+pub fn split_words(name: &str) -> Vec<String> {
+    let chars: Vec<char> = name.chars().collect();
+    let mut words = Vec::new();
+    let mut current = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if !c.is_alphanumeric() {
+            if !current.is_empty() {
+                words.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        if c.is_uppercase() && !current.is_empty() {
+            let previous = chars[i - 1];
+            let next_lower = chars.get(i + 1).is_some_and(|n| n.is_lowercase());
+            if previous.is_lowercase()
+                || previous.is_ascii_digit()
+                || (previous.is_uppercase() && next_lower)
+            {
+                words.push(std::mem::take(&mut current));
+            }
+        }
+        current.extend(c.to_lowercase());
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_words_at_separators_and_case_changes() {
+        assert_eq!(split_words("orderItemID"), ["order", "item", "id"]);
+        assert_eq!(split_words("HTTPServer"), ["http", "server"]);
+        assert_eq!(split_words("Order Details"), ["order", "details"]);
+        assert_eq!(split_words("street_line2"), ["street", "line2"]);
+        assert_eq!(split_words("PROC_DEF_ID_"), ["proc", "def", "id"]);
+    }
+
+    #[test]
+    fn styles_match_and_convert() {
+        assert!(Style::Snake.matches("order_item"));
+        assert!(Style::Snake.matches("name"));
+        assert!(Style::Camel.matches("name"));
+        assert!(!Style::Snake.matches("orderItem"));
+        assert!(Style::UpperSnake.matches("PROC_DEF_ID_"));
+        assert!(Style::Pascal.matches("OrderItem"));
+        assert!(!Style::Pascal.matches("Order_Item"));
+        assert_eq!(Style::Snake.convert("OrderItemID"), "order_item_id");
+        assert_eq!(Style::Camel.convert("order_item_id"), "orderItemId");
+        assert_eq!(Style::Pascal.convert("order item"), "OrderItem");
+        assert_eq!(Style::UpperSnake.convert("orderItem"), "ORDER_ITEM");
+        assert_eq!(Style::Snake.convert("ID_"), "id_");
+        assert_eq!(Style::parse("UPPER_SNAKE"), Some(Style::UpperSnake));
+        assert_eq!(Style::parse("camelCase"), Some(Style::Camel));
+    }
+}
