@@ -4,8 +4,9 @@
 
 use std::time::{Duration, Instant};
 
+use schemata::model::Document;
 use schemata::model::{Dialect, Edit, TableChange, TypeKind, apply};
-use schemata::rules::Validator;
+use schemata::rules::{Validator, registry};
 
 const RUNS: usize = 41;
 
@@ -54,6 +55,9 @@ fn main() {
         "full run:               {:>8.2} ms ({findings} findings)",
         ms(median(full))
     );
+    if std::env::var_os("VALIDATE_PER_RULE").is_some() {
+        per_rule(&doc);
+    }
 
     // One column edited back and forth in a table in the middle of the graph.
     let mut validator = Validator::new(None);
@@ -91,4 +95,31 @@ fn main() {
         edits.push(start.elapsed());
     }
     println!("after a one-column edit: {:>7.3} ms", ms(median(edits)));
+}
+
+/// Each rule alone (all others off), slowest first: where the full run's time goes.
+fn per_rule(doc: &Document) {
+    let mut times = Vec::new();
+    for rule in registry() {
+        let mut alone = doc.clone();
+        for other in registry() {
+            alone.lint.rule_mut(other.meta().id).enabled = Some(other.meta().id == rule.meta().id);
+        }
+        let mut found = 0;
+        let samples = (0..5)
+            .map(|_| {
+                let start = Instant::now();
+                let mut validator = Validator::new(None);
+                validator.update(&alone);
+                found = validator.findings().count();
+                start.elapsed()
+            })
+            .collect();
+        times.push((median(samples), rule.meta().id, found));
+    }
+    times.sort();
+    times.reverse();
+    for (time, id, found) in times {
+        println!("  {id:<32} {:>7.2} ms {found:>6} findings", ms(time));
+    }
 }
