@@ -33,7 +33,7 @@ fn info_summarises_a_project() {
     );
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("6 tables, 58 columns, 8 foreign keys"),
+        text.contains("6 tables, 63 columns, 8 foreign keys"),
         "{text}"
     );
     assert!(
