@@ -139,3 +139,24 @@ fn rules_can_be_listed() {
     assert!(text.lines().count() >= 40, "{text}");
     assert!(text.contains("table-missing-primary-key"));
 }
+
+/// docs/rules.md carries the generated rule table; `UPDATE_DOCS=1` rewrites it.
+#[test]
+fn the_documented_rule_table_is_current() {
+    let path = format!("{}/docs/rules.md", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (start, end) = ("<!-- rules:start -->\n", "<!-- rules:end -->");
+    let from = text.find(start).unwrap() + start.len();
+    let to = text.find(end).unwrap();
+    let table = schemata::cli::lint::rule_list(true);
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        let updated = format!("{}{table}{}", &text[..from], &text[to..]);
+        std::fs::write(&path, updated).unwrap();
+        return;
+    }
+    assert_eq!(
+        &text[from..to],
+        table,
+        "docs/rules.md is out of date: run UPDATE_DOCS=1 cargo test --test lint_cli"
+    );
+}

@@ -275,9 +275,12 @@ impl Canvas {
         commands: &mut Vec<Command>,
     ) {
         let (space, modifiers) = ui.input(|i| (i.key_down(egui::Key::Space), i.modifiers));
+        // The box starts where the button went down, not where the drag was recognised.
         if background.drag_started_by(egui::PointerButton::Primary)
             && !space
-            && let Some(start) = background.interact_pointer_pos()
+            && let Some(start) = ui
+                .input(|i| i.pointer.press_origin())
+                .or_else(|| background.interact_pointer_pos())
         {
             self.rubber_band = Some((start, modifiers.shift || modifiers.command));
         }

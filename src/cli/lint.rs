@@ -100,22 +100,29 @@ pub fn lint_file(
     Ok(report)
 }
 
-/// The rule list: id, category, default severity, on/off, summary (for `--list-rules`).
+/// The rule list: id, category, default severity, on/off, summary (for `--list-rules`);
+/// as a Markdown table (with the options) for the documentation.
 pub fn rule_list(markdown: bool) -> String {
     let mut text = String::new();
     if markdown {
-        text.push_str("| id | category | severity | default | fix | summary |\n");
+        text.push_str("| id | category | severity | default | options | checks |\n");
         text.push_str("|---|---|---|---|---|---|\n");
     }
     for rule in registry() {
         let meta = rule.meta();
         let state = if meta.enabled { "on" } else { "off" };
         if markdown {
+            let options: Vec<String> = meta
+                .options
+                .iter()
+                .map(|o| format!("`{}`", o.name))
+                .collect();
             text.push_str(&format!(
-                "| `{}` | {} | {} | {state} | | {} |\n",
+                "| `{}` | {} | {} | {state} | {} | {} |\n",
                 meta.id,
                 meta.category.name(),
                 meta.severity,
+                options.join(", "),
                 meta.summary
             ));
         } else {
