@@ -13,6 +13,7 @@ fn harness(app: SchemataApp) -> Harness<'static, SchemataApp> {
     Harness::builder()
         .with_size(egui::vec2(1600.0, 1000.0))
         .with_step_dt(1.0 / 30.0)
+        .with_max_steps(16)
         .build_ui_state(|ui, app: &mut SchemataApp| app.show(ui), app)
 }
 
