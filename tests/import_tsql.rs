@@ -248,3 +248,101 @@ fn wideworldimporters_keys_and_foreign_keys_come_through() {
             .is_some_and(|d| d.contains("NEXT VALUE FOR"))
     );
 }
+
+#[test]
+fn system_versioned_tables_name_their_history_table_and_back() {
+    let sql = "CREATE TABLE [Sales].[Price_Archive] (
+    [PriceID] INT NOT NULL,
+    [ValidFrom] DATETIME2 (7) NOT NULL,
+    [ValidTo] DATETIME2 (7) NOT NULL
+);
+GO
+CREATE TABLE [Sales].[Price] (
+    [PriceID] INT NOT NULL,
+    [ValidFrom] DATETIME2 (7) GENERATED ALWAYS AS ROW START NOT NULL,
+    [ValidTo] DATETIME2 (7) GENERATED ALWAYS AS ROW END NOT NULL,
+    CONSTRAINT [PK_Price] PRIMARY KEY ([PriceID]),
+    PERIOD FOR SYSTEM_TIME ([ValidFrom], [ValidTo])
+)
+WITH (SYSTEM_VERSIONING = ON (HISTORY_TABLE=[Sales].[Price_Archive], DATA_CONSISTENCY_CHECK=ON));
+GO
+CREATE TABLE [dbo].[Rate] (
+    [RateID] INT NOT NULL PRIMARY KEY,
+    [ValidFrom] DATETIME2 GENERATED ALWAYS AS ROW START HIDDEN NOT NULL,
+    [ValidTo] DATETIME2 GENERATED ALWAYS AS ROW END HIDDEN NOT NULL,
+    PERIOD FOR SYSTEM_TIME (ValidFrom, ValidTo)
+) WITH (SYSTEM_VERSIONING = ON (HISTORY_TABLE = dbo.RateHistory));
+GO
+CREATE TABLE [dbo].[RateHistory] ([RateID] INT NOT NULL, [ValidFrom] DATETIME2 NOT NULL, [ValidTo] DATETIME2 NOT NULL);
+GO
+";
+    let imported = import_sql(sql, "temporal.sql", Some(Dialect::Mssql));
+    assert!(
+        imported.diagnostics.is_empty(),
+        "{:?}",
+        imported.diagnostics
+    );
+    let doc = &imported.doc;
+    let option = |schema: Option<&str>, name: &str, key: &str| {
+        let qualified = match schema {
+            Some(s) => QualifiedName::qualified(s, name),
+            None => QualifiedName::new(name),
+        };
+        doc.table_named(&qualified)
+            .unwrap()
+            .options
+            .0
+            .get(key)
+            .cloned()
+    };
+    assert_eq!(
+        option(Some("Sales"), "Price", "history_table").as_deref(),
+        Some("Sales.Price_Archive")
+    );
+    assert_eq!(
+        option(Some("Sales"), "Price", "system_time_period").as_deref(),
+        Some("ValidFrom, ValidTo")
+    );
+    assert_eq!(
+        option(Some("Sales"), "Price", "system_versioning").as_deref(),
+        Some("ON")
+    );
+    // The history table is read before its current table: linked once the file is read.
+    assert_eq!(
+        option(Some("Sales"), "Price_Archive", "history_of").as_deref(),
+        Some("Sales.Price")
+    );
+    assert_eq!(
+        option(None, "Rate", "history_table").as_deref(),
+        Some("RateHistory")
+    );
+    assert_eq!(
+        option(None, "RateHistory", "history_of").as_deref(),
+        Some("Rate")
+    );
+    assert_eq!(option(Some("Sales"), "Price", "history_of"), None);
+}
+
+#[test]
+fn wideworldimporters_archive_tables_are_history_tables() {
+    let Some(text) = corpus("wideworldimporters-tables.sql") else {
+        return;
+    };
+    let imported = import_sql(&text, "wideworldimporters-tables.sql", None);
+    let doc = &imported.doc;
+    let history: Vec<String> = doc
+        .tables
+        .values()
+        .filter(|t| t.options.0.contains_key("history_of"))
+        .map(|t| t.name.to_string())
+        .collect();
+    assert_eq!(history.len(), 17, "{history:?}");
+    assert!(history.iter().all(|n| n.ends_with("_Archive")));
+    let cities = doc
+        .table_named(&QualifiedName::qualified("Application", "Cities"))
+        .unwrap();
+    assert_eq!(
+        cities.options.0.get("history_table").map(String::as_str),
+        Some("Application.Cities_Archive")
+    );
+}

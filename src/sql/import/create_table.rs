@@ -437,6 +437,45 @@ fn table_options(table: &mut Table, options: &CreateTableOptions) {
     }
 }
 
+/// SQL Server system versioning, which the pre-parse rewrite leaves out of the statement:
+/// `system_versioning`, `history_table` and `system_time_period` options.
+fn system_versioning(b: &mut Builder, table: &mut Table, origin: &Origin) {
+    let Some(found) = super::tsql_rewrite::system_versioning(origin.text) else {
+        return;
+    };
+    let options = &mut table.options.0;
+    if found.on {
+        options.insert("system_versioning".into(), "ON".into());
+    }
+    if let Some(history) = &found.history_table {
+        let name = names::qualified_from_text(history, b.dialect);
+        options.insert("history_table".into(), name.to_string());
+    }
+    if let Some((start, end)) = found.period {
+        let known = |name: &str| {
+            table
+                .columns
+                .iter()
+                .any(|c| c.name.eq_ignore_ascii_case(name))
+        };
+        if known(&start) && known(&end) {
+            table
+                .options
+                .0
+                .insert("system_time_period".into(), format!("{start}, {end}"));
+        } else {
+            b.report(
+                origin,
+                Severity::Warning,
+                format!(
+                    "PERIOD FOR SYSTEM_TIME ({start}, {end}) names columns {} does not have",
+                    table.name
+                ),
+            );
+        }
+    }
+}
+
 /// SQLite `CREATE VIRTUAL TABLE t USING fts4 (a, b, tokenize=...)`: a table whose columns are
 /// the module arguments that are plain names.
 pub fn create_virtual_table(
@@ -531,6 +570,9 @@ pub fn create_table(b: &mut Builder, create: &CreateTable, origin: &Origin) {
     }
     super::locate::foreign_keys(&b.file, &mut table, origin);
     table_options(&mut table, &create.table_options);
+    if b.dialect == Dialect::Mssql {
+        system_versioning(b, &mut table, origin);
+    }
     if let Some(comment) = &create.comment {
         let (sqlparser::ast::CommentDef::WithEq(text)
         | sqlparser::ast::CommentDef::WithoutEq(text)) = comment;

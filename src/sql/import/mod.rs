@@ -284,6 +284,7 @@ pub fn import_sql_with_progress(
         stats,
     };
     post::mark_serial_columns(&mut imported.doc);
+    post::link_history_tables(&mut imported.doc);
     post::check_types(&mut imported);
     Some(imported)
 }

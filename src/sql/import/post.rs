@@ -45,6 +45,36 @@ pub fn mark_serial_columns(doc: &mut Document) {
     }
 }
 
+/// A system-versioned table names its history table (`history_table`); the history table,
+/// when the file defines it, gets `history_of` naming the current table. Done once the whole
+/// file is read, since the history table may come before or after the current one.
+pub fn link_history_tables(doc: &mut Document) {
+    let links: Vec<(String, String)> = doc
+        .tables
+        .values()
+        .filter_map(|t| {
+            let history = t.options.0.get("history_table")?;
+            Some((history.clone(), t.name.to_string()))
+        })
+        .collect();
+    for (history, current) in links {
+        let Some(id) = doc
+            .tables
+            .values()
+            .find(|t| t.name.to_string().eq_ignore_ascii_case(&history))
+            .map(|t| t.id)
+        else {
+            continue;
+        };
+        if let Some(table) = doc.tables.get_mut(&id) {
+            std::sync::Arc::make_mut(table)
+                .options
+                .0
+                .insert("history_of".into(), current);
+        }
+    }
+}
+
 /// PostgreSQL types that have no logical equivalent in the model but exist in every database.
 const POSTGRES_BUILTINS: &[&str] = &[
     "inet",

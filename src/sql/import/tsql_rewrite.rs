@@ -430,6 +430,68 @@ fn unquote_token(text: &str) -> String {
     t.to_owned()
 }
 
+/// System versioning declared in a SQL Server CREATE TABLE.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SystemVersioning {
+    /// `SYSTEM_VERSIONING = ON` was written.
+    pub on: bool,
+    /// The history table of `HISTORY_TABLE = [s].[t]`, as written (quotes kept).
+    pub history_table: Option<String>,
+    /// The start and end columns of `PERIOD FOR SYSTEM_TIME (start, end)`, unquoted.
+    pub period: Option<(String, String)>,
+}
+
+/// Reads `PERIOD FOR SYSTEM_TIME (start, end)` and
+/// `WITH (SYSTEM_VERSIONING = ON (HISTORY_TABLE = [s].[t], ...))` from a CREATE TABLE;
+/// `None` when the statement has neither.
+pub fn system_versioning(text: &str) -> Option<SystemVersioning> {
+    super::fallback::find_ci(text, "SYSTEM_")?;
+    let list: Vec<Token> = tokens(text)
+        .into_iter()
+        .filter(|t| t.kind != Kind::Comment)
+        .collect();
+    let is = |i: usize, w: &str| word(text, list.get(i)).eq_ignore_ascii_case(w);
+    let punct = |i: usize, p: u8| list.get(i).is_some_and(|t| t.kind == Kind::Punct(p));
+    let raw = |i: usize| {
+        list.get(i)
+            .and_then(|t| text.get(t.start..t.end))
+            .unwrap_or("")
+    };
+    let mut found = SystemVersioning::default();
+    let mut any = false;
+    for i in 0..list.len() {
+        if is(i, "PERIOD") && is(i + 1, "FOR") && is(i + 2, "SYSTEM_TIME") && punct(i + 3, b'(') {
+            let (start, end) = (raw(i + 4), raw(i + 6));
+            if punct(i + 5, b',') && !start.is_empty() && !end.is_empty() {
+                found.period = Some((unquote_token(start), unquote_token(end)));
+                any = true;
+            }
+        } else if is(i, "SYSTEM_VERSIONING") && punct(i + 1, b'=') {
+            any = true;
+            found.on = is(i + 2, "ON");
+            if !(found.on && punct(i + 3, b'(')) {
+                continue;
+            }
+            let close = group_end(&list, i + 3);
+            let Some(at) = (i + 4..close).find(|&k| is(k, "HISTORY_TABLE") && punct(k + 1, b'='))
+            else {
+                continue;
+            };
+            let mut name = raw(at + 2).to_owned();
+            let mut k = at + 2;
+            while punct(k + 1, b'.') && k + 2 < close {
+                name.push('.');
+                name.push_str(raw(k + 2));
+                k += 2;
+            }
+            if !name.is_empty() {
+                found.history_table = Some(name);
+            }
+        }
+    }
+    any.then_some(found)
+}
+
 /// A description attached with `sp_addextendedproperty`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExtendedProperty {
@@ -622,6 +684,32 @@ mod tests {
             "CREATE TABLE t (a int MASKED WITH (",
         ] {
             let _ = normalize(text);
+        }
+    }
+
+    #[test]
+    fn system_versioning_is_read() {
+        let sql = "CREATE TABLE [Application].[Cities] (\n [ValidFrom] DATETIME2 (7) GENERATED ALWAYS AS ROW START NOT NULL,\n [ValidTo] DATETIME2 (7) GENERATED ALWAYS AS ROW END NOT NULL,\n PERIOD FOR SYSTEM_TIME ([ValidFrom], [ValidTo])\n)\nWITH (MEMORY_OPTIMIZED = ON, SYSTEM_VERSIONING = ON (HISTORY_TABLE=[Application].[Cities_Archive], DATA_CONSISTENCY_CHECK=ON));";
+        let found = system_versioning(sql).unwrap();
+        assert!(found.on);
+        assert_eq!(
+            found.history_table.as_deref(),
+            Some("[Application].[Cities_Archive]")
+        );
+        assert_eq!(
+            found.period,
+            Some(("ValidFrom".to_owned(), "ValidTo".to_owned()))
+        );
+        let bare =
+            system_versioning("CREATE TABLE t (a int) WITH (SYSTEM_VERSIONING = ON)").unwrap();
+        assert!(bare.on && bare.history_table.is_none() && bare.period.is_none());
+        assert!(system_versioning("CREATE TABLE t (a int)").is_none());
+        for truncated in [
+            "CREATE TABLE t (a int) WITH (SYSTEM_VERSIONING = ON (HISTORY_TABLE =",
+            "CREATE TABLE t (a int, PERIOD FOR SYSTEM_TIME (a",
+            "CREATE TABLE t (a int) WITH (SYSTEM_VERSIONING =",
+        ] {
+            let _ = system_versioning(truncated);
         }
     }
 
