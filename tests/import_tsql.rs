@@ -321,6 +321,36 @@ GO
         Some("Rate")
     );
     assert_eq!(option(Some("Sales"), "Price", "history_of"), None);
+
+    // SQL Server export writes the period and the versioning back, each history table
+    // before its current table; other dialects say what they leave out.
+    let sql = schemata::sql::export::export(doc, Dialect::Mssql).sql;
+    for expected in [
+        "ValidFrom DATETIME2(7) GENERATED ALWAYS AS ROW START NOT NULL,",
+        "ValidTo   DATETIME2(7) GENERATED ALWAYS AS ROW END NOT NULL,",
+        "PERIOD FOR SYSTEM_TIME (ValidFrom, ValidTo)\n) WITH (SYSTEM_VERSIONING = ON (HISTORY_TABLE = Sales.Price_Archive));",
+        "WITH (SYSTEM_VERSIONING = ON (HISTORY_TABLE = dbo.RateHistory));",
+    ] {
+        assert!(sql.contains(expected), "{expected}\n{sql}");
+    }
+    let position = |name: &str| sql.find(&format!("CREATE TABLE {name} (")).unwrap();
+    assert!(position("RateHistory") < position("Rate"), "{sql}");
+    let back = import_sql(&sql, "exported.sql", Some(Dialect::Mssql)).doc;
+    let rate = back.table_named(&QualifiedName::new("Rate")).unwrap();
+    assert_eq!(
+        rate.options.0.get("history_table").map(String::as_str),
+        Some("RateHistory")
+    );
+    let postgres = schemata::sql::export::export(doc, Dialect::Postgres);
+    assert!(!postgres.sql.contains("SYSTEM_TIME"));
+    assert!(
+        postgres
+            .warnings
+            .iter()
+            .any(|w| w.object == "table Sales.Price" && w.message.contains("system versioning")),
+        "{:?}",
+        postgres.warnings
+    );
 }
 
 #[test]

@@ -49,6 +49,9 @@ pub fn definition(
     if let Some(identity) = identity.clone().filter(|_| !late) {
         parts.push(identity);
     }
+    if let Some(period) = w.period_clause(cx, table, column) {
+        parts.push(period);
+    }
     if !column.nullable {
         parts.push("NOT NULL".into());
     }

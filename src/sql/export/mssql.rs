@@ -2,7 +2,7 @@
 //! `sp_addextendedproperty`, `GO` between batches.
 
 use crate::model::{
-    Column, Dialect, Domain, Index, IndexKey, Passthrough, Sequence, Table, TypeKind,
+    Column, Dialect, Domain, Index, IndexKey, Passthrough, QualifiedName, Sequence, Table, TypeKind,
 };
 
 use super::writer::{
@@ -26,6 +26,19 @@ fn boolean_test(table: &Table, predicate: &str) -> String {
     } else {
         predicate.to_owned()
     }
+}
+
+/// The start and end columns of a system-time period, when the table has both.
+fn system_time_period(table: &Table) -> Option<(&str, &str)> {
+    let (start, end) = table.options.0.get("system_time_period")?.split_once(',')?;
+    let (start, end) = (start.trim(), end.trim());
+    let known = |name: &str| {
+        table
+            .columns
+            .iter()
+            .any(|c| c.name.eq_ignore_ascii_case(name))
+    };
+    (known(start) && known(end)).then_some((start, end))
 }
 
 /// The SQL Server writer.
@@ -125,6 +138,56 @@ impl DdlWriter for Mssql {
                 );
                 None
             }
+        }
+    }
+
+    fn period_clause(&self, _cx: &Context<'_>, table: &Table, column: &Column) -> Option<String> {
+        let (start, end) = system_time_period(table)?;
+        if column.name.eq_ignore_ascii_case(start) {
+            Some("GENERATED ALWAYS AS ROW START".into())
+        } else if column.name.eq_ignore_ascii_case(end) {
+            Some("GENERATED ALWAYS AS ROW END".into())
+        } else {
+            None
+        }
+    }
+
+    fn table_items(&self, cx: &Context<'_>, table: &Table) -> Vec<String> {
+        system_time_period(table)
+            .map(|(start, end)| {
+                format!(
+                    "PERIOD FOR SYSTEM_TIME ({}, {})",
+                    cx.ident(start),
+                    cx.ident(end)
+                )
+            })
+            .into_iter()
+            .collect()
+    }
+
+    fn table_suffix(&self, cx: &Context<'_>, table: &Table) -> String {
+        let options = &table.options.0;
+        if !options
+            .get("system_versioning")
+            .is_some_and(|v| v.eq_ignore_ascii_case("ON"))
+            || system_time_period(table).is_none()
+        {
+            return String::new();
+        }
+        match options.get("history_table") {
+            Some(history) => {
+                let name = match history.split_once('.') {
+                    Some((schema, name)) => QualifiedName::qualified(schema, name),
+                    None => QualifiedName::new(history.clone()),
+                };
+                let mut written = cx.name(&name);
+                // SQL Server wants the history table's schema spelled out.
+                if !written.contains('.') {
+                    written = format!("{}.{written}", cx.ident("dbo"));
+                }
+                format!(" WITH (SYSTEM_VERSIONING = ON (HISTORY_TABLE = {written}))")
+            }
+            None => " WITH (SYSTEM_VERSIONING = ON)".into(),
         }
     }
 

@@ -25,7 +25,9 @@ pub struct TableOrder {
 
 /// Sorts `ids` (tables of `doc`) so that referenced tables come first.
 pub fn tables(doc: &Document, ids: &[TableId]) -> TableOrder {
-    let mut graph = DiGraph::<TableId, ConstraintId>::with_capacity(ids.len(), ids.len());
+    // Edges carry the foreign key they come from; `None` for a history table, which SQL Server
+    // needs before the system-versioned table that names it.
+    let mut graph = DiGraph::<TableId, Option<ConstraintId>>::with_capacity(ids.len(), ids.len());
     let nodes: HashMap<TableId, NodeIndex> =
         ids.iter().map(|&id| (id, graph.add_node(id))).collect();
     for &id in ids {
@@ -35,8 +37,17 @@ pub fn tables(doc: &Document, ids: &[TableId]) -> TableOrder {
                 && target != id
                 && let (Some(&from), Some(&to)) = (nodes.get(&target), nodes.get(&id))
             {
-                graph.add_edge(from, to, fk.id);
+                graph.add_edge(from, to, Some(fk.id));
             }
+        }
+        if let Some(history) = table.options.0.get("history_table")
+            && let Some(history) = doc
+                .tables
+                .values()
+                .find(|t| t.id != id && t.name.to_string().eq_ignore_ascii_case(history))
+            && let (Some(&from), Some(&to)) = (nodes.get(&history.id), nodes.get(&id))
+        {
+            graph.add_edge(from, to, None);
         }
     }
     let mut deferred = BTreeSet::new();
@@ -51,7 +62,9 @@ pub fn tables(doc: &Document, ids: &[TableId]) -> TableOrder {
     for edge in graph.raw_edges() {
         let (from, to) = (edge.source(), edge.target());
         if component[from.index()] == component[to.index()] {
-            deferred.insert((graph[to], edge.weight));
+            if let Some(fk) = edge.weight {
+                deferred.insert((graph[to], fk));
+            }
         } else {
             indegree[to.index()] += 1;
             kept.push((from, to));

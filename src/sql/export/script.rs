@@ -388,6 +388,22 @@ fn create_table(
             lines.push((clause, None));
         }
     }
+    lines.extend(
+        w.table_items(cx, table)
+            .into_iter()
+            .map(|item| (item, None)),
+    );
+    if w.dialect() != crate::model::Dialect::Mssql
+        && ["system_versioning", "system_time_period"]
+            .iter()
+            .any(|key| table.options.0.contains_key(*key))
+    {
+        cx.warn(
+            format!("table {}", table.name),
+            "system versioning (a SQL Server temporal table) has no equivalent; the table is \
+             written without it",
+        );
+    }
     let mut sql = String::new();
     if w.inline_comments()
         && let Some(comment) = &table.comment

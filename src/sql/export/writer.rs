@@ -128,6 +128,18 @@ pub trait DdlWriter: Sync {
         None
     }
 
+    /// A clause before `NULL`/`NOT NULL` that marks a period column (SQL Server
+    /// `GENERATED ALWAYS AS ROW START`).
+    fn period_clause(&self, _cx: &Context<'_>, _table: &Table, _column: &Column) -> Option<String> {
+        None
+    }
+
+    /// Items after the constraints inside `CREATE TABLE` (SQL Server
+    /// `PERIOD FOR SYSTEM_TIME (...)`).
+    fn table_items(&self, _cx: &Context<'_>, _table: &Table) -> Vec<String> {
+        Vec::new()
+    }
+
     /// Extra words at the end of a column definition (MySQL `COMMENT '...'`).
     fn column_suffix(&self, _cx: &Context<'_>, _table: &Table, _column: &Column) -> String {
         String::new()
