@@ -376,3 +376,82 @@ fn wideworldimporters_archive_tables_are_history_tables() {
         Some("Application.Cities_Archive")
     );
 }
+
+#[test]
+fn inline_indexes_in_create_table_are_indexes() {
+    let sql = "CREATE TABLE [Warehouse].[ColdRoomTemperatures] (
+    [ColdRoomTemperatureID] BIGINT IDENTITY (1, 1) NOT NULL,
+    [ColdRoomSensorNumber]  INT NOT NULL,
+    [RecordedWhen]          DATETIME2 (7) NOT NULL,
+    CONSTRAINT [PK_Warehouse_ColdRoomTemperatures] PRIMARY KEY NONCLUSTERED ([ColdRoomTemperatureID] ASC),
+    INDEX [IX_Warehouse_ColdRoomTemperatures_ColdRoomSensorNumber] NONCLUSTERED ([ColdRoomSensorNumber]),
+    INDEX ix_when UNIQUE ([RecordedWhen] DESC, [ColdRoomSensorNumber]) INCLUDE ([ColdRoomTemperatureID]) WITH (DATA_COMPRESSION = PAGE)
+)
+WITH (MEMORY_OPTIMIZED = ON);
+GO
+";
+    let imported = import_sql(sql, "cold.sql", Some(Dialect::Mssql));
+    assert!(
+        imported.diagnostics.is_empty(),
+        "{:?}",
+        imported.diagnostics
+    );
+    let table = imported
+        .doc
+        .table_named(&QualifiedName::qualified(
+            "Warehouse",
+            "ColdRoomTemperatures",
+        ))
+        .unwrap();
+    let names: Vec<&str> = table.columns.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "ColdRoomTemperatureID",
+            "ColdRoomSensorNumber",
+            "RecordedWhen"
+        ]
+    );
+    assert_eq!(table.indexes.len(), 2);
+    let sensor = &table.indexes[0];
+    assert_eq!(
+        sensor.name.as_deref(),
+        Some("IX_Warehouse_ColdRoomTemperatures_ColdRoomSensorNumber")
+    );
+    assert!(!sensor.unique);
+    let column = table.column_named("ColdRoomSensorNumber").unwrap().id;
+    assert_eq!(sensor.parts[0].key, IndexKey::Column(column));
+    let when = &table.indexes[1];
+    assert!(when.unique);
+    assert_eq!(when.parts.len(), 2);
+    assert_eq!(when.parts[0].order, SortOrder::Desc);
+    assert_eq!(when.include.len(), 1);
+}
+
+#[test]
+fn wideworldimporters_has_no_column_named_index() {
+    let Some(text) = corpus("wideworldimporters-tables.sql") else {
+        return;
+    };
+    let imported = import_sql(&text, "wideworldimporters-tables.sql", None);
+    let doc = &imported.doc;
+    for table in doc.tables.values() {
+        assert!(
+            table
+                .columns
+                .iter()
+                .all(|c| !c.name.eq_ignore_ascii_case("INDEX")),
+            "{} has a column named INDEX",
+            table.name
+        );
+    }
+    let cold = doc
+        .table_named(&QualifiedName::qualified(
+            "Warehouse",
+            "ColdRoomTemperatures",
+        ))
+        .unwrap();
+    assert!(cold.indexes.iter().any(
+        |i| i.name.as_deref() == Some("IX_Warehouse_ColdRoomTemperatures_ColdRoomSensorNumber")
+    ));
+}

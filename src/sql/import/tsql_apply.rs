@@ -34,6 +34,16 @@ pub fn prepare(text: &str) -> Option<Vec<Cow<'_, str>>> {
     {
         return Some(parts.into_iter().map(Cow::Owned).collect());
     }
+    if upper_start.starts_with("CREATE TABLE")
+        && let Some((table, indexes)) = tsql_rewrite::inline_indexes(&text)
+    {
+        return Some(
+            std::iter::once(table)
+                .chain(indexes)
+                .map(Cow::Owned)
+                .collect(),
+        );
+    }
     Some(vec![text])
 }
 

@@ -430,6 +430,92 @@ fn unquote_token(text: &str) -> String {
     t.to_owned()
 }
 
+/// Inline indexes of a CREATE TABLE (`INDEX ix [UNIQUE] (a, b) [INCLUDE (c)] [WHERE ...]`,
+/// already without storage words), which the parser reads only for MySQL: the table without
+/// them, and one `CREATE INDEX` per index. `None` when the table declares none.
+pub fn inline_indexes(text: &str) -> Option<(String, Vec<String>)> {
+    super::fallback::find_ci(text, "INDEX")?;
+    let list: Vec<Token> = tokens(text)
+        .into_iter()
+        .filter(|t| t.kind != Kind::Comment)
+        .collect();
+    let is = |i: usize, w: &str| word(text, list.get(i)).eq_ignore_ascii_case(w);
+    let punct = |i: usize, p: u8| list.get(i).is_some_and(|t| t.kind == Kind::Punct(p));
+    let span = |from: usize, to: usize| -> &str {
+        match (list.get(from), list.get(to)) {
+            (Some(a), Some(b)) => text.get(a.start..b.end).unwrap_or(""),
+            _ => "",
+        }
+    };
+    if !(is(0, "CREATE") && is(1, "TABLE")) {
+        return None;
+    }
+    let open = (2..list.len()).find(|&i| punct(i, b'('))?;
+    let close = group_end(&list, open);
+    let table = span(2, open.checked_sub(1)?);
+    // Items at depth 1: (first token, last token, the separator before it).
+    let mut items: Vec<(usize, usize, Option<usize>)> = Vec::new();
+    let mut depth = 0i32;
+    let mut start = open + 1;
+    let mut separator = None;
+    for i in open + 1..=close {
+        match list.get(i).map(|t| t.kind) {
+            Some(Kind::Punct(b'(')) => depth += 1,
+            Some(Kind::Punct(b')')) if depth > 0 => depth -= 1,
+            Some(Kind::Punct(b',' | b')')) if depth == 0 => {
+                if i > start {
+                    items.push((start, i - 1, separator));
+                }
+                separator = Some(i);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    let mut indexes = Vec::new();
+    let mut cut: Vec<(usize, usize)> = Vec::new();
+    for (n, &(first, last, before)) in items.iter().enumerate() {
+        let named = list
+            .get(first + 1)
+            .is_some_and(|t| matches!(t.kind, Kind::Word | Kind::Quoted));
+        if !(is(first, "INDEX") && named) {
+            continue;
+        }
+        let unique = is(first + 2, "UNIQUE");
+        let columns_at = if unique { first + 3 } else { first + 2 };
+        if !punct(columns_at, b'(') {
+            continue;
+        }
+        indexes.push(format!(
+            "CREATE {}INDEX {} ON {table} {}",
+            if unique { "UNIQUE " } else { "" },
+            span(first + 1, first + 1),
+            span(columns_at, last)
+        ));
+        // Drop the item with the comma before it, or after it when it comes first.
+        let after = items.get(n + 1).map(|&(next, _, _)| next);
+        let range = match before.filter(|&b| b > open) {
+            Some(comma) => (comma, last + 1),
+            None => (first, after.unwrap_or(last + 1)),
+        };
+        cut.push(range);
+    }
+    if indexes.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for (from, to) in cut {
+        let (Some(a), Some(b)) = (list.get(from), list.get(to)) else {
+            continue;
+        };
+        out.push_str(text.get(copied..a.start).unwrap_or(""));
+        copied = b.start;
+    }
+    out.push_str(text.get(copied..).unwrap_or(""));
+    Some((out, indexes))
+}
+
 /// System versioning declared in a SQL Server CREATE TABLE.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SystemVersioning {
@@ -684,6 +770,37 @@ mod tests {
             "CREATE TABLE t (a int MASKED WITH (",
         ] {
             let _ = normalize(text);
+        }
+    }
+
+    #[test]
+    fn inline_indexes_become_create_index() {
+        let sql = "CREATE TABLE [W].[T] (\n [a] INT NOT NULL,\n [b] INT,\n INDEX [IX_T_b] ([b] ASC, [a]),\n [c] INT\n)";
+        let (table, indexes) = inline_indexes(sql).unwrap();
+        assert_eq!(
+            table,
+            "CREATE TABLE [W].[T] (\n [a] INT NOT NULL,\n [b] INT,\n [c] INT\n)"
+        );
+        assert_eq!(indexes, ["CREATE INDEX [IX_T_b] ON [W].[T] ([b] ASC, [a])"]);
+        let (table, indexes) =
+            inline_indexes("CREATE TABLE t (INDEX ix UNIQUE (a) WHERE a > 0, a int, INDEX iy (a))")
+                .unwrap();
+        assert_eq!(table, "CREATE TABLE t (a int)");
+        assert_eq!(
+            indexes,
+            [
+                "CREATE UNIQUE INDEX ix ON t (a) WHERE a > 0",
+                "CREATE INDEX iy ON t (a)"
+            ]
+        );
+        assert!(inline_indexes("CREATE TABLE t ([INDEX] int, a int)").is_none());
+        assert!(inline_indexes("CREATE INDEX i ON t (a)").is_none());
+        for truncated in [
+            "CREATE TABLE t (a int, INDEX",
+            "CREATE TABLE t (a int, INDEX i (",
+            "CREATE TABLE t (",
+        ] {
+            let _ = inline_indexes(truncated);
         }
     }
 
