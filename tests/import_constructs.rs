@@ -464,3 +464,48 @@ fn the_seed_sql_gets_exactly_the_reviewer_s_two_findings() {
     assert_eq!(imported.doc.tables.len(), 6);
     assert_eq!(imported.doc.foreign_key_count(), 8);
 }
+
+#[test]
+fn postgres_domains_with_null_constraints() {
+    let imported = import(
+        "CREATE DOMAIN \"Flag\" boolean NOT NULL;
+CREATE DOMAIN \"Name\" varchar(50) NULL;
+CREATE DOMAIN code AS text COLLATE \"C\" DEFAULT 'x' CONSTRAINT code_nn NOT NULL CHECK (VALUE <> '');
+CREATE DOMAIN note AS text DEFAULT NULL CHECK (VALUE IS NOT NULL OR true);
+CREATE TABLE t (id int PRIMARY KEY, name \"Name\", active \"Flag\", c code, n note);",
+        Dialect::Postgres,
+    );
+    assert!(
+        imported
+            .diagnostics
+            .iter()
+            .all(|d| d.severity == Severity::Note),
+        "{:?}",
+        imported.diagnostics
+    );
+    assert!(imported.doc.passthrough.is_empty());
+    let domain = |name: &str| {
+        imported
+            .doc
+            .domain_named(&QualifiedName::new(name))
+            .unwrap_or_else(|| panic!("domain {name} missing"))
+    };
+    assert!(!domain("Flag").nullable);
+    assert_eq!(domain("Flag").base_type.kind, TypeKind::Boolean);
+    assert!(domain("Name").nullable);
+    assert!(domain("Name").checks.is_empty());
+    let code = domain("code");
+    assert!(!code.nullable);
+    assert_eq!(code.checks, vec!["VALUE <> ''".to_owned()]);
+    assert_eq!(code.default.as_deref(), Some("'x'"));
+    let note = domain("note");
+    assert!(note.nullable);
+    assert_eq!(note.checks.len(), 1);
+    let t = table(&imported, "t");
+    for (name, domain) in [("name", "Name"), ("active", "Flag"), ("c", "code")] {
+        let TypeKind::Domain(TypeRef::Resolved(id)) = column(t, name).data_type.kind else {
+            panic!("{name} is {:?}", column(t, name).data_type.kind);
+        };
+        assert_eq!(imported.doc.domains[&id].name.name, domain);
+    }
+}

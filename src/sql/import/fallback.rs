@@ -105,6 +105,10 @@ pub fn prepare(text: &str, dialect: Dialect) -> Prepared<'_> {
     if word(0) == "CREATE" && word(1) == "DOMAIN" && word(3) != "AS" {
         text = Cow::Owned(insert_domain_as(&text));
     }
+    // CREATE DOMAIN ... [NOT] NULL: the parser reads only CHECK constraints on a domain.
+    if word(0) == "CREATE" && word(1) == "DOMAIN" && find_ci(&text, "NULL").is_some() {
+        text = Cow::Owned(domain_null_as_check(&text));
+    }
     // PostgreSQL 18 virtual generated columns: the parser knows only STORED (which is how
     // PostgreSQL 15 loads them too).
     if dialect == Dialect::Postgres && find_ci(&text, ") VIRTUAL").is_some() {
@@ -180,6 +184,79 @@ fn insert_domain_as(text: &str) -> String {
         }
     }
     text.to_owned()
+}
+
+/// The constraint a domain's `NOT NULL` is read as (and recognised by on import).
+pub(super) const DOMAIN_NOT_NULL: &str = "VALUE IS NOT NULL";
+
+/// `CREATE DOMAIN d AS t [CONSTRAINT c] NOT NULL` → `... CHECK (VALUE IS NOT NULL)`; a plain
+/// `NULL` (the default) is dropped. Words inside parentheses, strings and quoted names, and
+/// `DEFAULT NULL`, stay as written.
+fn domain_null_as_check(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut depth = 0i32;
+    let mut quote: Option<char> = None;
+    let mut previous_word = String::new();
+    let mut pending_not: Option<usize> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match (quote, c) {
+            (Some(q), _) => {
+                if c == q {
+                    quote = None;
+                }
+                out.push(c);
+            }
+            (None, '\'' | '"') => {
+                quote = Some(c);
+                out.push(c);
+            }
+            (None, '(') => {
+                depth += 1;
+                out.push(c);
+            }
+            (None, ')') => {
+                depth -= 1;
+                out.push(c);
+            }
+            (None, c) if c.is_alphanumeric() || c == '_' => {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = chars.peek() {
+                    if d.is_alphanumeric() || d == '_' || d == '$' {
+                        end = j + d.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                let word = text.get(i..end).unwrap_or("");
+                let upper = word.to_ascii_uppercase();
+                if depth == 0 && upper == "NULL" && !previous_word.eq_ignore_ascii_case("DEFAULT") {
+                    match pending_not.take() {
+                        Some(at) => {
+                            out.truncate(at);
+                            out.push_str(&format!("CHECK ({DOMAIN_NOT_NULL})"));
+                        }
+                        None => {
+                            let trimmed = out.trim_end().len();
+                            out.truncate(trimmed);
+                        }
+                    }
+                } else {
+                    pending_not = (depth == 0 && upper == "NOT").then_some(out.len());
+                    out.push_str(word);
+                }
+                previous_word = upper;
+                continue;
+            }
+            _ => out.push(c),
+        }
+        if !c.is_whitespace() {
+            pending_not = None;
+            previous_word.clear();
+        }
+    }
+    out
 }
 
 fn strip_binary_attribute(text: &str) -> String {
@@ -321,6 +398,28 @@ mod tests {
             Prepared::Parse(texts, _) => texts.join(";\n"),
             Prepared::Skip => "<skip>".into(),
         }
+    }
+
+    #[test]
+    fn domain_null_constraints_become_checks() {
+        assert_eq!(
+            domain_null_as_check("CREATE DOMAIN \"Flag\" AS boolean NOT NULL"),
+            "CREATE DOMAIN \"Flag\" AS boolean CHECK (VALUE IS NOT NULL)"
+        );
+        assert_eq!(
+            domain_null_as_check("CREATE DOMAIN \"Name\" AS varchar(50) NULL"),
+            "CREATE DOMAIN \"Name\" AS varchar(50)"
+        );
+        assert_eq!(
+            domain_null_as_check(
+                "CREATE DOMAIN d AS text COLLATE \"C\" DEFAULT NULL CONSTRAINT d_nn NOT NULL CHECK (VALUE <> 'NOT NULL' AND VALUE IS NOT NULL)"
+            ),
+            "CREATE DOMAIN d AS text COLLATE \"C\" DEFAULT NULL CONSTRAINT d_nn CHECK (VALUE IS NOT NULL) CHECK (VALUE <> 'NOT NULL' AND VALUE IS NOT NULL)"
+        );
+        assert_eq!(
+            domain_null_as_check("CREATE DOMAIN \"NULL\" AS int"),
+            "CREATE DOMAIN \"NULL\" AS int"
+        );
     }
 
     #[test]

@@ -36,20 +36,26 @@ pub fn create_type(
 
 /// CREATE DOMAIN.
 pub fn create_domain(b: &mut Builder, domain: &CreateDomain, origin: &Origin) {
+    let mut nullable = true;
     let checks = domain
         .constraints
         .iter()
         .filter_map(|c| match c {
-            TableConstraint::Check(check) => Some(check.expr.to_string()),
+            TableConstraint::Check(check) => {
+                let expression = check.expr.to_string();
+                // `NOT NULL` on the domain, read as this check before parsing.
+                if expression.eq_ignore_ascii_case(super::fallback::DOMAIN_NOT_NULL) {
+                    nullable = false;
+                    None
+                } else {
+                    Some(expression)
+                }
+            }
             _ => None,
         })
         .collect();
     let source = Some(b.source(origin));
     let base_type = b.data_type(&domain.data_type.to_string());
-    let nullable = !domain
-        .constraints
-        .iter()
-        .any(|c| c.to_string().to_ascii_uppercase().contains("NOT NULL"));
     b.add_domain(Domain {
         id: DomainId(0),
         name: names::qualified(&domain.name, b.dialect),
