@@ -509,3 +509,30 @@ CREATE TABLE t (id int PRIMARY KEY, name \"Name\", active \"Flag\", c code, n no
         assert_eq!(imported.doc.domains[&id].name.name, domain);
     }
 }
+
+#[test]
+fn sqlite_primary_keys_accept_null_unless_declared_otherwise() {
+    let imported = import(
+        "CREATE TABLE a (name TEXT PRIMARY KEY, x int);
+CREATE TABLE b (id INTEGER PRIMARY KEY, x int);
+CREATE TABLE c (id BIGINT PRIMARY KEY);
+CREATE TABLE d (k TEXT NOT NULL PRIMARY KEY);
+CREATE TABLE e (k TEXT, j TEXT, PRIMARY KEY (k, j));
+CREATE TABLE f (k TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE g (k TEXT PRIMARY KEY) STRICT;
+CREATE TABLE h (id INTEGER, PRIMARY KEY (id));",
+        Dialect::Sqlite,
+    );
+    let nullable = |t: &str, c: &str| column(table(&imported, t), c).nullable;
+    assert!(nullable("a", "name"));
+    assert!(!nullable("b", "id"));
+    assert!(nullable("c", "id"));
+    assert!(!nullable("d", "k"));
+    assert!(nullable("e", "k") && nullable("e", "j"));
+    assert!(!nullable("f", "k"));
+    assert!(!nullable("g", "k"));
+    assert!(!nullable("h", "id"));
+    // Other dialects: a primary key column is NOT NULL.
+    let postgres = import("CREATE TABLE a (name text PRIMARY KEY);", Dialect::Postgres);
+    assert!(!column(table(&postgres, "a"), "name").nullable);
+}

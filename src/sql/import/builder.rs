@@ -231,10 +231,12 @@ impl Builder {
             };
             for column in &mut table.columns {
                 self.resolve_type(&mut column.data_type);
-                if table
-                    .primary_key
-                    .as_ref()
-                    .is_some_and(|pk| pk.columns.contains(&column.id))
+                // SQLite primary keys were settled with the table (they may hold NULL).
+                if self.dialect != Dialect::Sqlite
+                    && table
+                        .primary_key
+                        .as_ref()
+                        .is_some_and(|pk| pk.columns.contains(&column.id))
                 {
                     column.nullable = false;
                 }

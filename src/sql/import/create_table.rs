@@ -545,8 +545,18 @@ pub fn create_table(b: &mut Builder, create: &CreateTable, origin: &Origin) {
         }
     }
     let mut deferred = Vec::new();
+    // SQLite: columns declared NOT NULL, and the one declared exactly INTEGER (a rowid alias
+    // when it is the whole primary key).
+    let mut declared_not_null = Vec::new();
+    let mut declared_integer = Vec::new();
     for def in &create.columns {
         let (mut column, options) = column(b, def);
+        if !column.nullable {
+            declared_not_null.push(column.id);
+        }
+        if def.data_type.to_string().eq_ignore_ascii_case("INTEGER") {
+            declared_integer.push(column.id);
+        }
         column.source = Some(super::locate::name_location(
             &b.file,
             origin,
@@ -567,6 +577,16 @@ pub fn create_table(b: &mut Builder, create: &CreateTable, origin: &Origin) {
     {
         let pk = pk.columns.clone();
         table.uniques.retain(|u| u.columns != pk);
+        // SQLite lets a primary key column hold NULL unless it is written NOT NULL, is the
+        // rowid (INTEGER PRIMARY KEY), or the table is WITHOUT ROWID or STRICT.
+        let rowid_alias = matches!(pk.as_slice(), [only] if declared_integer.contains(only));
+        let enforced = !create.sqlite_table_options.options.is_empty();
+        for column in &mut table.columns {
+            if pk.contains(&column.id) {
+                column.nullable =
+                    !(rowid_alias || enforced || declared_not_null.contains(&column.id));
+            }
+        }
     }
     super::locate::foreign_keys(&b.file, &mut table, origin);
     table_options(&mut table, &create.table_options);
