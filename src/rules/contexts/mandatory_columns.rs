@@ -1,7 +1,6 @@
 //! `mandatory-columns`: a table lacks the audit columns the project requires.
 
 use crate::model::{Column, DataType, Dialect, Edit, Table, TableChange, TypeKind};
-use crate::rules::naming::glob;
 use crate::rules::util::{TypeFamily, family};
 use crate::rules::{
     Category, Context, Findings, Fix, Rule, RuleMeta, RuleOption, Scope, Severity, Subject,
@@ -67,8 +66,10 @@ impl Rule for MandatoryColumns {
         if missing.is_empty() {
             return;
         }
-        let ignore = ctx.option_list(&META, "ignoreTables");
-        if glob::any(&ignore, &table.name.name) {
+        if ctx
+            .option_patterns(&META, "ignoreTables")
+            .matches(&table.name.name)
+        {
             return;
         }
         let finding = out.report(

@@ -37,7 +37,20 @@ impl Rule for ColumnNameBlocklist {
         if patterns.is_empty() {
             return;
         }
+        // Most names match nothing: rule them out with the compiled plain patterns first.
+        let plain = ctx.memo(&META, "plain", || {
+            let plain: Vec<String> = patterns
+                .iter()
+                .filter(|p| !p.contains('.'))
+                .cloned()
+                .collect();
+            (glob::Patterns::new(&plain), plain.len() < patterns.len())
+        });
+        let (plain, dotted) = (&plain.0, plain.1);
         for column in &table.columns {
+            if !dotted && !plain.matches(&column.name) {
+                continue;
+            }
             let hit = patterns.iter().find(|pattern| {
                 if pattern.contains('.') {
                     glob::matches(pattern, &format!("{}.{}", table.name.name, column.name))

@@ -1,7 +1,12 @@
 //! Name patterns with `*` and `?`, matched without allocating for ASCII names (rules match
 //! every column of every table against their option lists).
 
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+
 use crate::rules::util::glob_match;
+
+use super::fingerprint::Fast;
 
 /// Whether `text` matches `pattern` (already lower case, as `option_list` gives it),
 /// case-insensitively.
@@ -43,6 +48,81 @@ pub fn any(patterns: &[String], text: &str) -> bool {
     patterns.iter().any(|p| matches(p, text))
 }
 
+/// Names longer than this are matched by the general matcher.
+const SHORT: usize = 64;
+
+/// A list of patterns (lower case, as `option_list` gives them) compiled for matching many
+/// names: plain names are looked up in a set, `prefix*`, `*suffix` and `*part*` are compared
+/// directly, and only the rest runs the general matcher. Matches exactly like [`any`].
+#[derive(Debug, Default)]
+pub struct Patterns {
+    /// Every pattern, for names the fast paths do not handle.
+    all: Vec<String>,
+    exact: HashSet<Box<[u8]>, BuildHasherDefault<Fast>>,
+    prefixes: Vec<Box<[u8]>>,
+    suffixes: Vec<Box<[u8]>>,
+    parts: Vec<Box<[u8]>>,
+    /// ASCII patterns of other shapes.
+    other: Vec<String>,
+}
+
+impl Patterns {
+    /// Compiles a pattern list.
+    pub fn new(patterns: &[String]) -> Self {
+        let mut compiled = Self {
+            all: patterns.to_vec(),
+            ..Self::default()
+        };
+        for pattern in patterns {
+            let bytes = pattern.as_bytes();
+            let literal = |p: &[u8]| !p.contains(&b'*') && !p.contains(&b'?');
+            if !pattern.is_ascii() || pattern.contains('?') {
+                compiled.other.push(pattern.clone());
+            } else if literal(bytes) {
+                compiled.exact.insert(bytes.to_ascii_lowercase().into());
+            } else if let Some(part) = bytes
+                .strip_prefix(b"*")
+                .and_then(|p| p.strip_suffix(b"*"))
+                .filter(|p| !p.is_empty() && literal(p))
+            {
+                compiled.parts.push(part.to_ascii_lowercase().into());
+            } else if let Some(suffix) = bytes.strip_prefix(b"*").filter(|p| literal(p)) {
+                compiled.suffixes.push(suffix.to_ascii_lowercase().into());
+            } else if let Some(prefix) = bytes.strip_suffix(b"*").filter(|p| literal(p)) {
+                compiled.prefixes.push(prefix.to_ascii_lowercase().into());
+            } else {
+                compiled.other.push(pattern.clone());
+            }
+        }
+        compiled
+    }
+
+    /// Whether no pattern is listed.
+    pub fn is_empty(&self) -> bool {
+        self.all.is_empty()
+    }
+
+    /// Whether `text` matches any of the patterns, case-insensitively.
+    pub fn matches(&self, text: &str) -> bool {
+        if !text.is_ascii() || text.len() > SHORT {
+            return any(&self.all, text);
+        }
+        let mut buffer = [0u8; SHORT];
+        let lower = &mut buffer[..text.len()];
+        lower.copy_from_slice(text.as_bytes());
+        lower.make_ascii_lowercase();
+        let lower = &*lower;
+        self.exact.contains(lower)
+            || self.suffixes.iter().any(|s| lower.ends_with(s))
+            || self.prefixes.iter().any(|p| lower.starts_with(p))
+            || self
+                .parts
+                .iter()
+                .any(|p| lower.windows(p.len()).any(|w| w == &**p))
+            || self.other.iter().any(|p| matches(p, text))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,5 +145,44 @@ mod tests {
                 "{pattern} {text}"
             );
         }
+    }
+
+    #[test]
+    fn compiled_lists_match_like_the_plain_list() {
+        let list: Vec<String> = [
+            "*_at", "created", "*price*", "unnamed*", "col?", "a*b*c", "*", "größe", "x",
+        ]
+        .iter()
+        .map(|p| (*p).to_owned())
+        .collect();
+        let names = [
+            "Created_AT",
+            "created",
+            "UnitPrice",
+            "unnamed_1",
+            "col1",
+            "colum",
+            "aXbYc",
+            "",
+            "GRÖSSE",
+            "X",
+            "xy",
+            "price",
+            "pric",
+            "_at",
+            "at",
+        ];
+        for end in 1..=list.len() {
+            let patterns = &list[..end];
+            let compiled = Patterns::new(patterns);
+            for name in names {
+                assert_eq!(
+                    compiled.matches(name),
+                    any(patterns, name),
+                    "{patterns:?} {name}"
+                );
+            }
+        }
+        assert!(Patterns::new(&[]).is_empty());
     }
 }

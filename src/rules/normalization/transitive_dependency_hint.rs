@@ -5,7 +5,6 @@
 //! and the validator checks a table again whenever a table it references changes.
 
 use crate::model::{Column, Edit, Table, TableChange, TableId, TableRef};
-use crate::rules::naming::glob;
 use crate::rules::naming::words::split_words;
 use crate::rules::{
     Category, Context, Findings, Fix, Rule, RuleMeta, RuleOption, Scope, Severity, Subject,
@@ -131,10 +130,10 @@ impl Rule for TransitiveDependencyHint {
             if copies.len() < ctx.option_number(&META, "minColumns").max(1) {
                 continue;
             }
-            let ignore = ctx.option_list(&META, "ignore");
+            let ignore = ctx.option_patterns(&META, "ignore");
             let copies: Vec<&Column> = copies
                 .into_iter()
-                .filter(|c| !glob::any(&ignore, c.name.trim_matches('_')))
+                .filter(|c| !ignore.matches(c.name.trim_matches('_')))
                 .filter(|c| {
                     !c.comment
                         .as_deref()
