@@ -3,11 +3,13 @@
 
 use std::any::{Any, TypeId};
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::{Arc, PoisonError, RwLock};
 
 use crate::model::{Column, Dialect, Document, LintConfig, Table, TableId, TableRef};
 use crate::sql::export::is_default_schema;
 
+use super::naming::fingerprint::Fast;
 use super::naming::glob::Patterns;
 use super::{RuleMeta, Subject};
 
@@ -29,7 +31,7 @@ type MemoKey = (&'static str, &'static str, TypeId);
 /// Values derived from the project's configuration (parsed option lists, compiled patterns),
 /// computed once per run: rules read them for every table, and parsing allocates.
 #[derive(Debug, Default)]
-struct Memo(RwLock<HashMap<MemoKey, Arc<dyn Any + Send + Sync>>>);
+struct Memo(RwLock<HashMap<MemoKey, Arc<dyn Any + Send + Sync>, BuildHasherDefault<Fast>>>);
 
 impl Facts {
     /// Computes the facts of a document.

@@ -294,6 +294,9 @@ fn check_whole(ctx: &Context, rules: &[&'static dyn Rule]) -> Vec<Finding> {
 
 /// Applies the project's severity override and suppressions to a rule's findings.
 pub(super) fn configured(ctx: &Context, meta: &RuleMeta, mut found: Vec<Finding>) -> Vec<Finding> {
+    if found.is_empty() {
+        return found;
+    }
     let config = &ctx.doc.lint;
     if let Some(severity) = config.rule(meta.id).and_then(|s| s.severity) {
         for finding in &mut found {

@@ -80,13 +80,14 @@ impl Rule for MandatoryColumns {
                 missing.join(", ")
             ),
         );
-        let (data_type, default) = column_type(ctx);
+        let added = ctx.memo(&META, "columnType", || column_type(ctx));
+        let (data_type, default) = &*added;
         let edits = missing
             .iter()
             .map(|name| {
                 let mut column = Column::new(*name, data_type.clone());
                 column.nullable = false;
-                column.default.clone_from(&default);
+                column.default.clone_from(default);
                 Edit::Table {
                     table: table.id,
                     change: TableChange::AddColumn {

@@ -33,21 +33,18 @@ impl Rule for ColumnNameBlocklist {
     }
 
     fn check_table(&self, ctx: &Context, table: &Table, out: &mut Findings) {
-        let patterns = ctx.option_list(&META, "patterns");
+        let compiled = ctx.memo(&META, "patterns", || {
+            let list = ctx.option_list(&META, "patterns");
+            let plain: Vec<String> = list.iter().filter(|p| !p.contains('.')).cloned().collect();
+            let dotted = plain.len() < list.len();
+            (list, glob::Patterns::new(&plain), dotted)
+        });
+        let (patterns, plain, dotted) = &*compiled;
         if patterns.is_empty() {
             return;
         }
-        // Most names match nothing: rule them out with the compiled plain patterns first.
-        let plain = ctx.memo(&META, "plain", || {
-            let plain: Vec<String> = patterns
-                .iter()
-                .filter(|p| !p.contains('.'))
-                .cloned()
-                .collect();
-            (glob::Patterns::new(&plain), plain.len() < patterns.len())
-        });
-        let (plain, dotted) = (&plain.0, plain.1);
         for column in &table.columns {
+            // Most names match nothing: rule them out with the compiled plain patterns first.
             if !dotted && !plain.matches(&column.name) {
                 continue;
             }

@@ -52,18 +52,94 @@ pub fn any(patterns: &[String], text: &str) -> bool {
 const SHORT: usize = 64;
 
 /// A list of patterns (lower case, as `option_list` gives them) compiled for matching many
-/// names: plain names are looked up in a set, `prefix*`, `*suffix` and `*part*` are compared
-/// directly, and only the rest runs the general matcher. Matches exactly like [`any`].
+/// names: plain names are looked up in a set, and ASCII patterns are matched against the
+/// lower-cased name without further checks. Matches exactly like [`any`].
 #[derive(Debug, Default)]
 pub struct Patterns {
     /// Every pattern, for names the fast paths do not handle.
     all: Vec<String>,
+    /// ASCII patterns without `*` or `?`, lower case.
     exact: HashSet<Box<[u8]>, BuildHasherDefault<Fast>>,
-    prefixes: Vec<Box<[u8]>>,
-    suffixes: Vec<Box<[u8]>>,
-    parts: Vec<Box<[u8]>>,
-    /// ASCII patterns of other shapes.
+    /// The other ASCII patterns.
+    shaped: Vec<Shape>,
+    /// Patterns that are not ASCII.
     other: Vec<String>,
+}
+
+/// An ASCII pattern with wildcards, by shape.
+#[derive(Debug)]
+enum Shape {
+    /// `literal*`
+    Prefix(Box<[u8]>),
+    /// `*literal`
+    Suffix(Box<[u8]>),
+    /// `*literal*`
+    Part(Box<[u8]>),
+    /// Literal characters and `?` only.
+    Fixed(Box<[u8]>),
+    /// Anything else.
+    General(Box<[u8]>),
+}
+
+impl Shape {
+    fn of(pattern: &[u8]) -> Self {
+        let literal = |p: &[u8]| !p.contains(&b'*') && !p.contains(&b'?');
+        if let Some(part) = pattern
+            .strip_prefix(b"*")
+            .and_then(|p| p.strip_suffix(b"*"))
+            .filter(|p| !p.is_empty() && literal(p))
+        {
+            Self::Part(part.into())
+        } else if let Some(suffix) = pattern.strip_prefix(b"*").filter(|p| literal(p)) {
+            Self::Suffix(suffix.into())
+        } else if let Some(prefix) = pattern.strip_suffix(b"*").filter(|p| literal(p)) {
+            Self::Prefix(prefix.into())
+        } else if !pattern.contains(&b'*') {
+            Self::Fixed(pattern.into())
+        } else {
+            Self::General(pattern.into())
+        }
+    }
+
+    /// Whether the lower-case ASCII `text` matches, like [`matches`].
+    fn matches(&self, text: &[u8]) -> bool {
+        match self {
+            Self::Prefix(p) => text.starts_with(p),
+            Self::Suffix(p) => text.ends_with(p),
+            Self::Part(p) => text.windows(p.len()).any(|w| w == &**p),
+            Self::Fixed(p) => {
+                p.len() == text.len() && p.iter().zip(text).all(|(c, t)| *c == b'?' || c == t)
+            }
+            Self::General(p) => general(p, text),
+        }
+    }
+}
+
+/// The matcher of [`matches`] on an ASCII pattern and a lower-case ASCII text.
+fn general(p: &[u8], t: &[u8]) -> bool {
+    let (mut pi, mut ti) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while ti < t.len() {
+        match p.get(pi) {
+            Some(b'*') => {
+                star = Some((pi, ti));
+                pi += 1;
+            }
+            Some(&c) if c == b'?' || c == t[ti] => {
+                pi += 1;
+                ti += 1;
+            }
+            _ => match star {
+                Some((sp, st)) => {
+                    pi = sp + 1;
+                    ti = st + 1;
+                    star = Some((sp, st + 1));
+                }
+                None => return false,
+            },
+        }
+    }
+    p[pi..].iter().all(|&c| c == b'*')
 }
 
 impl Patterns {
@@ -75,23 +151,12 @@ impl Patterns {
         };
         for pattern in patterns {
             let bytes = pattern.as_bytes();
-            let literal = |p: &[u8]| !p.contains(&b'*') && !p.contains(&b'?');
-            if !pattern.is_ascii() || pattern.contains('?') {
+            if !pattern.is_ascii() {
                 compiled.other.push(pattern.clone());
-            } else if literal(bytes) {
+            } else if !pattern.contains(['*', '?']) {
                 compiled.exact.insert(bytes.to_ascii_lowercase().into());
-            } else if let Some(part) = bytes
-                .strip_prefix(b"*")
-                .and_then(|p| p.strip_suffix(b"*"))
-                .filter(|p| !p.is_empty() && literal(p))
-            {
-                compiled.parts.push(part.to_ascii_lowercase().into());
-            } else if let Some(suffix) = bytes.strip_prefix(b"*").filter(|p| literal(p)) {
-                compiled.suffixes.push(suffix.to_ascii_lowercase().into());
-            } else if let Some(prefix) = bytes.strip_suffix(b"*").filter(|p| literal(p)) {
-                compiled.prefixes.push(prefix.to_ascii_lowercase().into());
             } else {
-                compiled.other.push(pattern.clone());
+                compiled.shaped.push(Shape::of(bytes));
             }
         }
         compiled
@@ -113,12 +178,7 @@ impl Patterns {
         lower.make_ascii_lowercase();
         let lower = &*lower;
         self.exact.contains(lower)
-            || self.suffixes.iter().any(|s| lower.ends_with(s))
-            || self.prefixes.iter().any(|p| lower.starts_with(p))
-            || self
-                .parts
-                .iter()
-                .any(|p| lower.windows(p.len()).any(|w| w == &**p))
+            || self.shaped.iter().any(|shape| shape.matches(lower))
             || self.other.iter().any(|p| matches(p, text))
     }
 }
@@ -150,7 +210,8 @@ mod tests {
     #[test]
     fn compiled_lists_match_like_the_plain_list() {
         let list: Vec<String> = [
-            "*_at", "created", "*price*", "unnamed*", "col?", "a*b*c", "*", "größe", "x",
+            "*_at", "created", "*price*", "unnamed*", "col?", "a*b*c", "*", "größe", "x", "F?eld",
+            "*ID", "a?*",
         ]
         .iter()
         .map(|p| (*p).to_owned())
