@@ -1,11 +1,16 @@
 //! What a rule sees: the document, the target dialect, the project's options, and facts
 //! about the whole schema computed once per validation run.
 
+use std::any::{Any, TypeId};
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::{Arc, PoisonError, RwLock};
 
 use crate::model::{Column, Dialect, Document, LintConfig, Table, TableId, TableRef};
 use crate::sql::export::is_default_schema;
 
+use super::naming::fingerprint::Fast;
+use super::naming::glob::Patterns;
 use super::{RuleMeta, Subject};
 
 /// Facts about the whole document that per-table rules need, rebuilt on every run (cheap:
@@ -16,7 +21,17 @@ pub struct Facts {
     pub tables_by_name: HashMap<String, Vec<TableId>>,
     /// For each table, the tables whose foreign keys point at it (once per key).
     pub referenced_by: HashMap<TableId, Vec<TableId>>,
+    /// Values derived from the configuration, computed once per run.
+    memo: Memo,
 }
+
+/// What a memo entry is found by: rule id, name, and the type of the value.
+type MemoKey = (&'static str, &'static str, TypeId);
+
+/// Values derived from the project's configuration (parsed option lists, compiled patterns),
+/// computed once per run: rules read them for every table, and parsing allocates.
+#[derive(Debug, Default)]
+struct Memo(RwLock<HashMap<MemoKey, Arc<dyn Any + Send + Sync>, BuildHasherDefault<Fast>>>);
 
 impl Facts {
     /// Computes the facts of a document.
@@ -108,13 +123,55 @@ impl<'a> Context<'a> {
             .unwrap_or_else(|_| default())
     }
 
-    /// A list option (comma-separated), trimmed, lower-case, empty items left out.
-    pub fn option_list(&self, meta: &RuleMeta, name: &str) -> Vec<String> {
-        self.option(meta, name)
-            .split(',')
-            .map(|item| item.trim().to_lowercase())
-            .filter(|item| !item.is_empty())
-            .collect()
+    /// A value derived only from the project's configuration and the dialect (a parsed
+    /// option, a compiled pattern list), computed on first use and shared for the rest of the
+    /// run. `name` tells apart the values of one rule; so does the type.
+    pub fn memo<T: Any + Send + Sync>(
+        &self,
+        meta: &RuleMeta,
+        name: &'static str,
+        make: impl FnOnce() -> T,
+    ) -> Arc<T> {
+        let key = (meta.id, name, TypeId::of::<T>());
+        let memo = &self.facts.memo.0;
+        let found = memo
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&key)
+            .cloned();
+        if let Some(value) = found.and_then(|v| v.downcast::<T>().ok()) {
+            return value;
+        }
+        let value = Arc::new(make());
+        memo.write()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(key, Arc::clone(&value) as Arc<dyn Any + Send + Sync>);
+        value
+    }
+
+    /// A list option (comma-separated), trimmed, lower-case, empty items left out; parsed
+    /// once per run.
+    pub fn option_list(&self, meta: &RuleMeta, name: &str) -> Arc<Vec<String>> {
+        let parse = || -> Vec<String> {
+            self.option(meta, name)
+                .split(',')
+                .map(|item| item.trim().to_lowercase())
+                .filter(|item| !item.is_empty())
+                .collect()
+        };
+        match meta.options.iter().find(|o| o.name == name) {
+            Some(declared) => self.memo(meta, declared.name, parse),
+            None => Arc::new(parse()),
+        }
+    }
+
+    /// A list option of name patterns (`*` and `?`), compiled once per run.
+    pub fn option_patterns(&self, meta: &RuleMeta, name: &str) -> Arc<Patterns> {
+        let list = self.option_list(meta, name);
+        match meta.options.iter().find(|o| o.name == name) {
+            Some(declared) => self.memo(meta, declared.name, || Patterns::new(&list)),
+            None => Arc::new(Patterns::new(&list)),
+        }
     }
 
     /// A yes/no option (`true`, `yes`, `on`, `1` are yes).

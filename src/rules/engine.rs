@@ -7,7 +7,7 @@
 //! global (target dialect, rule configuration, enums, domains, views, the set or names of
 //! tables) reruns everything.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use crate::model::{Dialect, Document, Severity, Table, TableId};
 
 use super::context::subject_label;
+use super::keyed::KeyedState;
 use super::{Context, Facts, Finding, Findings, Rule, RuleMeta, Scope, registry};
 
 /// Whether a rule runs under the project's configuration.
@@ -31,14 +32,6 @@ pub fn validate(doc: &Document, dialect: Option<Dialect>) -> Vec<Finding> {
     let mut validator = Validator::new(dialect);
     validator.update(doc);
     validator.sorted().into_iter().cloned().collect()
-}
-
-#[derive(Debug, Default)]
-struct KeyedState {
-    contributions: HashMap<TableId, Vec<(String, u64)>>,
-    /// Contributions per key, sorted by table.
-    members: HashMap<String, Vec<(TableId, u64)>>,
-    findings: BTreeMap<String, Vec<Finding>>,
 }
 
 /// Keeps the findings of a document up to date as it is edited.
@@ -150,38 +143,46 @@ impl Validator {
         let ctx = Context::new(doc, self.dialect_for(doc), &facts);
         let rules = enabled_rules(doc);
         let table_rules: Vec<&dyn Rule> = by_scope(&rules, Scope::Table);
-        self.tables = doc
-            .tables
-            .par_iter()
-            .map(|(id, table)| (*id, check_table(&ctx, &table_rules, table)))
+        let keyed_rules: Vec<(usize, &dyn Rule)> = registry()
+            .iter()
+            .enumerate()
+            .map(|(index, rule)| (index, rule.as_ref()))
+            .filter(|(_, rule)| {
+                rule.meta().scope == Scope::Keyed && rules.iter().any(|r| same(*r, *rule))
+            })
             .collect();
-        self.keyed.clear();
-        for (index, rule) in registry().iter().enumerate() {
-            if rule.meta().scope != Scope::Keyed || !rules.iter().any(|r| same(*r, rule.as_ref())) {
-                continue;
-            }
-            let mut state = KeyedState::default();
-            for table in doc.tables.values() {
-                let mut keys = Vec::new();
-                rule.keys(&ctx, table, &mut keys);
-                for (key, fingerprint) in &keys {
-                    // Tables come in id order, so pushing keeps each list sorted.
-                    state
-                        .members
-                        .entry(key.clone())
-                        .or_default()
-                        .push((table.id, *fingerprint));
-                }
-                state.contributions.insert(table.id, keys);
-            }
-            let all_keys: Vec<String> = state.members.keys().cloned().collect();
-            for key in all_keys {
-                check_key(&ctx, rule.as_ref(), &mut state, &key);
-            }
-            self.keyed.insert(index, state);
-        }
-        self.graph = check_whole(&ctx, &by_scope(&rules, Scope::Graph));
-        self.whole = check_whole(&ctx, &by_scope(&rules, Scope::Schema));
+        let graph_rules = by_scope(&rules, Scope::Graph);
+        let schema_rules = by_scope(&rules, Scope::Schema);
+        // Rules are independent: table rules run over the tables in parallel, alongside the
+        // keyed rules and the whole-document rules.
+        let ((tables, keyed), (graph, whole)) = rayon::join(
+            || {
+                rayon::join(
+                    || {
+                        doc.tables
+                            .par_iter()
+                            .map(|(id, table)| (*id, check_table(&ctx, &table_rules, table)))
+                            .collect::<BTreeMap<_, _>>()
+                    },
+                    || {
+                        keyed_rules
+                            .par_iter()
+                            .map(|(index, rule)| (*index, KeyedState::build(&ctx, *rule)))
+                            .collect::<BTreeMap<_, _>>()
+                    },
+                )
+            },
+            || {
+                rayon::join(
+                    || check_whole(&ctx, &graph_rules),
+                    || check_whole(&ctx, &schema_rules),
+                )
+            },
+        );
+        self.tables = tables;
+        self.keyed = keyed;
+        self.graph = graph;
+        self.whole = whole;
         self.previous = Some(doc.clone());
         self.revision += 1;
     }
@@ -225,40 +226,8 @@ impl Validator {
         }
         // Keyed rules: only keys whose contributions changed.
         for (index, state) in &mut self.keyed {
-            let Some(rule) = registry().get(*index) else {
-                continue;
-            };
-            let mut dirty_keys: BTreeSet<String> = BTreeSet::new();
-            for id in changed {
-                let mut keys = Vec::new();
-                if let Some(table) = doc.table(*id) {
-                    rule.keys(&ctx, table, &mut keys);
-                }
-                let old = state.contributions.remove(id).unwrap_or_default();
-                for entry in &old {
-                    if !keys.contains(entry) {
-                        dirty_keys.insert(entry.0.clone());
-                    }
-                }
-                for entry in &keys {
-                    if !old.contains(entry) {
-                        dirty_keys.insert(entry.0.clone());
-                    }
-                }
-                for (key, _) in &old {
-                    if let Some(members) = state.members.get_mut(key) {
-                        members.retain(|(t, _)| t != id);
-                    }
-                }
-                for (key, fingerprint) in &keys {
-                    let members = state.members.entry(key.clone()).or_default();
-                    let at = members.partition_point(|m| *m < (*id, *fingerprint));
-                    members.insert(at, (*id, *fingerprint));
-                }
-                state.contributions.insert(*id, keys);
-            }
-            for key in dirty_keys {
-                check_key(&ctx, rule.as_ref(), state, &key);
+            if let Some(rule) = registry().get(*index) {
+                state.update(&ctx, rule.as_ref(), changed);
             }
         }
         if graph_changed {
@@ -311,35 +280,23 @@ fn check_table(ctx: &Context, rules: &[&'static dyn Rule], table: &Table) -> Vec
     all
 }
 
-fn check_key(ctx: &Context, rule: &dyn Rule, state: &mut KeyedState, key: &str) {
-    let members = state.members.get(key).map_or(&[][..], Vec::as_slice);
-    if members.is_empty() {
-        state.members.remove(key);
-        state.findings.remove(key);
-        return;
-    }
-    let mut out = Findings::new(rule.meta());
-    rule.check_key_contributions(ctx, key, members, &mut out);
-    let found = configured(ctx, rule.meta(), out.into_items());
-    if found.is_empty() {
-        state.findings.remove(key);
-    } else {
-        state.findings.insert(key.to_owned(), found);
-    }
-}
-
 fn check_whole(ctx: &Context, rules: &[&'static dyn Rule]) -> Vec<Finding> {
-    let mut all = Vec::new();
-    for rule in rules {
-        let mut out = Findings::new(rule.meta());
-        rule.check_schema(ctx, &mut out);
-        all.extend(configured(ctx, rule.meta(), out.into_items()));
-    }
-    all
+    let found: Vec<Vec<Finding>> = rules
+        .par_iter()
+        .map(|rule| {
+            let mut out = Findings::new(rule.meta());
+            rule.check_schema(ctx, &mut out);
+            configured(ctx, rule.meta(), out.into_items())
+        })
+        .collect();
+    found.into_iter().flatten().collect()
 }
 
 /// Applies the project's severity override and suppressions to a rule's findings.
-fn configured(ctx: &Context, meta: &RuleMeta, mut found: Vec<Finding>) -> Vec<Finding> {
+pub(super) fn configured(ctx: &Context, meta: &RuleMeta, mut found: Vec<Finding>) -> Vec<Finding> {
+    if found.is_empty() {
+        return found;
+    }
     let config = &ctx.doc.lint;
     if let Some(severity) = config.rule(meta.id).and_then(|s| s.severity) {
         for finding in &mut found {

@@ -9,6 +9,7 @@
 mod context;
 mod engine;
 mod finding;
+mod keyed;
 pub mod report;
 pub mod sarif;
 pub mod util;

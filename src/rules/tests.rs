@@ -137,3 +137,36 @@ fn incremental_updates_match_full_runs() {
         summary(&full.iter().collect::<Vec<_>>())
     );
 }
+
+/// Options are parsed once per run: a changed option must still take effect on the next
+/// update, and agree with a full run.
+#[test]
+fn changed_options_take_effect_on_the_next_update() {
+    use crate::model::{Edit, apply};
+    let mut doc = testing::pg(
+        "CREATE TABLE customer (id int PRIMARY KEY, payload text, tags text);
+         CREATE TABLE orders (id int PRIMARY KEY, customer_id int REFERENCES customer(id),
+                              payload text);",
+    );
+    let mut validator = Validator::new(None);
+    validator.update(&doc);
+    let fired = |validator: &Validator, rule: &str| {
+        validator.sorted().iter().filter(|f| f.rule == rule).count()
+    };
+    assert_eq!(fired(&validator, "column-name-blocklist"), 0);
+    assert_eq!(fired(&validator, "multivalue-column"), 1);
+    let mut config = doc.lint.clone();
+    let blocklist = &mut config.rule_mut("column-name-blocklist").options;
+    blocklist.insert("patterns".into(), "PAY*".into());
+    let multivalue = &mut config.rule_mut("multivalue-column").options;
+    multivalue.insert("patterns".into(), "*_list".into());
+    apply(&mut doc, Edit::SetLintConfig(config)).unwrap();
+    validator.update(&doc);
+    assert_eq!(fired(&validator, "column-name-blocklist"), 2);
+    assert_eq!(fired(&validator, "multivalue-column"), 0);
+    let full = validate(&doc, None);
+    assert_eq!(
+        summary(&validator.sorted()),
+        summary(&full.iter().collect::<Vec<_>>())
+    );
+}

@@ -129,18 +129,35 @@ pub fn integer_bits(doc: &Document, data_type: &DataType) -> Option<u8> {
     }
 }
 
+/// Whether the lower-case spelling of a type ([`spelling`]) contains one of `words` (lower
+/// case), without allocating when the type was written in ASCII.
+pub fn spelling_contains_any(data_type: &DataType, words: &[&str]) -> bool {
+    match data_type.original.as_deref() {
+        Some(text) if text.is_ascii() => words.iter().any(|word| {
+            word.is_empty()
+                || text
+                    .as_bytes()
+                    .windows(word.len())
+                    .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+        }),
+        _ => {
+            let spelled = spelling(data_type);
+            words.iter().any(|word| spelled.contains(word))
+        }
+    }
+}
+
 /// Whether a type is a large object: unbounded text or binary (`text`, `blob`, `bytea`,
 /// `clob`, `(max)` types) or an XML document.
 pub fn is_lob(doc: &Document, data_type: &DataType) -> bool {
     let data_type = resolved(doc, data_type);
-    let spelled = spelling(data_type);
-    let named_lob = ["blob", "clob", "text", "bytea", "image", "(max)"]
-        .iter()
-        .any(|word| spelled.contains(word));
     match data_type.kind {
         TypeKind::Text | TypeKind::Xml | TypeKind::Binary { length: None } => true,
         TypeKind::Varchar { .. } | TypeKind::Char { .. } | TypeKind::Binary { .. } => false,
-        _ => named_lob,
+        _ => spelling_contains_any(
+            data_type,
+            &["blob", "clob", "text", "bytea", "image", "(max)"],
+        ),
     }
 }
 

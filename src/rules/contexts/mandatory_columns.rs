@@ -1,7 +1,6 @@
 //! `mandatory-columns`: a table lacks the audit columns the project requires.
 
 use crate::model::{Column, DataType, Dialect, Edit, Table, TableChange, TypeKind};
-use crate::rules::naming::glob;
 use crate::rules::util::{TypeFamily, family};
 use crate::rules::{
     Category, Context, Findings, Fix, Rule, RuleMeta, RuleOption, Scope, Severity, Subject,
@@ -67,8 +66,10 @@ impl Rule for MandatoryColumns {
         if missing.is_empty() {
             return;
         }
-        let ignore = ctx.option_list(&META, "ignoreTables");
-        if glob::any(&ignore, &table.name.name) {
+        if ctx
+            .option_patterns(&META, "ignoreTables")
+            .matches(&table.name.name)
+        {
             return;
         }
         let finding = out.report(
@@ -79,13 +80,14 @@ impl Rule for MandatoryColumns {
                 missing.join(", ")
             ),
         );
-        let (data_type, default) = column_type(ctx);
+        let added = ctx.memo(&META, "columnType", || column_type(ctx));
+        let (data_type, default) = &*added;
         let edits = missing
             .iter()
             .map(|name| {
                 let mut column = Column::new(*name, data_type.clone());
                 column.nullable = false;
-                column.default.clone_from(&default);
+                column.default.clone_from(default);
                 Edit::Table {
                     table: table.id,
                     change: TableChange::AddColumn {

@@ -33,11 +33,21 @@ impl Rule for ColumnNameBlocklist {
     }
 
     fn check_table(&self, ctx: &Context, table: &Table, out: &mut Findings) {
-        let patterns = ctx.option_list(&META, "patterns");
+        let compiled = ctx.memo(&META, "patterns", || {
+            let list = ctx.option_list(&META, "patterns");
+            let plain: Vec<String> = list.iter().filter(|p| !p.contains('.')).cloned().collect();
+            let dotted = plain.len() < list.len();
+            (list, glob::Patterns::new(&plain), dotted)
+        });
+        let (patterns, plain, dotted) = &*compiled;
         if patterns.is_empty() {
             return;
         }
         for column in &table.columns {
+            // Most names match nothing: rule them out with the compiled plain patterns first.
+            if !dotted && !plain.matches(&column.name) {
+                continue;
+            }
             let hit = patterns.iter().find(|pattern| {
                 if pattern.contains('.') {
                     glob::matches(pattern, &format!("{}.{}", table.name.name, column.name))

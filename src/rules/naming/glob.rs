@@ -1,7 +1,12 @@
 //! Name patterns with `*` and `?`, matched without allocating for ASCII names (rules match
 //! every column of every table against their option lists).
 
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+
 use crate::rules::util::glob_match;
+
+use super::fingerprint::Fast;
 
 /// Whether `text` matches `pattern` (already lower case, as `option_list` gives it),
 /// case-insensitively.
@@ -43,6 +48,141 @@ pub fn any(patterns: &[String], text: &str) -> bool {
     patterns.iter().any(|p| matches(p, text))
 }
 
+/// Names longer than this are matched by the general matcher.
+const SHORT: usize = 64;
+
+/// A list of patterns (lower case, as `option_list` gives them) compiled for matching many
+/// names: plain names are looked up in a set, and ASCII patterns are matched against the
+/// lower-cased name without further checks. Matches exactly like [`any`].
+#[derive(Debug, Default)]
+pub struct Patterns {
+    /// Every pattern, for names the fast paths do not handle.
+    all: Vec<String>,
+    /// ASCII patterns without `*` or `?`, lower case.
+    exact: HashSet<Box<[u8]>, BuildHasherDefault<Fast>>,
+    /// The other ASCII patterns.
+    shaped: Vec<Shape>,
+    /// Patterns that are not ASCII.
+    other: Vec<String>,
+}
+
+/// An ASCII pattern with wildcards, by shape.
+#[derive(Debug)]
+enum Shape {
+    /// `literal*`
+    Prefix(Box<[u8]>),
+    /// `*literal`
+    Suffix(Box<[u8]>),
+    /// `*literal*`
+    Part(Box<[u8]>),
+    /// Literal characters and `?` only.
+    Fixed(Box<[u8]>),
+    /// Anything else.
+    General(Box<[u8]>),
+}
+
+impl Shape {
+    fn of(pattern: &[u8]) -> Self {
+        let literal = |p: &[u8]| !p.contains(&b'*') && !p.contains(&b'?');
+        if let Some(part) = pattern
+            .strip_prefix(b"*")
+            .and_then(|p| p.strip_suffix(b"*"))
+            .filter(|p| !p.is_empty() && literal(p))
+        {
+            Self::Part(part.into())
+        } else if let Some(suffix) = pattern.strip_prefix(b"*").filter(|p| literal(p)) {
+            Self::Suffix(suffix.into())
+        } else if let Some(prefix) = pattern.strip_suffix(b"*").filter(|p| literal(p)) {
+            Self::Prefix(prefix.into())
+        } else if !pattern.contains(&b'*') {
+            Self::Fixed(pattern.into())
+        } else {
+            Self::General(pattern.into())
+        }
+    }
+
+    /// Whether the lower-case ASCII `text` matches, like [`matches`].
+    fn matches(&self, text: &[u8]) -> bool {
+        match self {
+            Self::Prefix(p) => text.starts_with(p),
+            Self::Suffix(p) => text.ends_with(p),
+            Self::Part(p) => text.windows(p.len()).any(|w| w == &**p),
+            Self::Fixed(p) => {
+                p.len() == text.len() && p.iter().zip(text).all(|(c, t)| *c == b'?' || c == t)
+            }
+            Self::General(p) => general(p, text),
+        }
+    }
+}
+
+/// The matcher of [`matches`] on an ASCII pattern and a lower-case ASCII text.
+fn general(p: &[u8], t: &[u8]) -> bool {
+    let (mut pi, mut ti) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while ti < t.len() {
+        match p.get(pi) {
+            Some(b'*') => {
+                star = Some((pi, ti));
+                pi += 1;
+            }
+            Some(&c) if c == b'?' || c == t[ti] => {
+                pi += 1;
+                ti += 1;
+            }
+            _ => match star {
+                Some((sp, st)) => {
+                    pi = sp + 1;
+                    ti = st + 1;
+                    star = Some((sp, st + 1));
+                }
+                None => return false,
+            },
+        }
+    }
+    p[pi..].iter().all(|&c| c == b'*')
+}
+
+impl Patterns {
+    /// Compiles a pattern list.
+    pub fn new(patterns: &[String]) -> Self {
+        let mut compiled = Self {
+            all: patterns.to_vec(),
+            ..Self::default()
+        };
+        for pattern in patterns {
+            let bytes = pattern.as_bytes();
+            if !pattern.is_ascii() {
+                compiled.other.push(pattern.clone());
+            } else if !pattern.contains(['*', '?']) {
+                compiled.exact.insert(bytes.to_ascii_lowercase().into());
+            } else {
+                compiled.shaped.push(Shape::of(bytes));
+            }
+        }
+        compiled
+    }
+
+    /// Whether no pattern is listed.
+    pub fn is_empty(&self) -> bool {
+        self.all.is_empty()
+    }
+
+    /// Whether `text` matches any of the patterns, case-insensitively.
+    pub fn matches(&self, text: &str) -> bool {
+        if !text.is_ascii() || text.len() > SHORT {
+            return any(&self.all, text);
+        }
+        let mut buffer = [0u8; SHORT];
+        let lower = &mut buffer[..text.len()];
+        lower.copy_from_slice(text.as_bytes());
+        lower.make_ascii_lowercase();
+        let lower = &*lower;
+        self.exact.contains(lower)
+            || self.shaped.iter().any(|shape| shape.matches(lower))
+            || self.other.iter().any(|p| matches(p, text))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,5 +205,45 @@ mod tests {
                 "{pattern} {text}"
             );
         }
+    }
+
+    #[test]
+    fn compiled_lists_match_like_the_plain_list() {
+        let list: Vec<String> = [
+            "*_at", "created", "*price*", "unnamed*", "col?", "a*b*c", "*", "größe", "x", "F?eld",
+            "*ID", "a?*",
+        ]
+        .iter()
+        .map(|p| (*p).to_owned())
+        .collect();
+        let names = [
+            "Created_AT",
+            "created",
+            "UnitPrice",
+            "unnamed_1",
+            "col1",
+            "colum",
+            "aXbYc",
+            "",
+            "GRÖSSE",
+            "X",
+            "xy",
+            "price",
+            "pric",
+            "_at",
+            "at",
+        ];
+        for end in 1..=list.len() {
+            let patterns = &list[..end];
+            let compiled = Patterns::new(patterns);
+            for name in names {
+                assert_eq!(
+                    compiled.matches(name),
+                    any(patterns, name),
+                    "{patterns:?} {name}"
+                );
+            }
+        }
+        assert!(Patterns::new(&[]).is_empty());
     }
 }

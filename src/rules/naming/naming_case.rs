@@ -60,6 +60,11 @@ fn wanted(ctx: &Context, kind: &str) -> Wanted {
     }
 }
 
+/// What the project asked for each kind of name, read once per run.
+fn modes(ctx: &Context) -> std::sync::Arc<[Wanted; 3]> {
+    ctx.memo(&META, "modes", || KINDS.map(|k| wanted(ctx, k)))
+}
+
 /// The rule.
 pub struct NamingCase;
 
@@ -69,7 +74,7 @@ impl Rule for NamingCase {
     }
 
     fn keys(&self, ctx: &Context, table: &Table, out: &mut Vec<(String, u64)>) {
-        let modes = KINDS.map(|k| wanted(ctx, k));
+        let modes = *modes(ctx);
         if modes.iter().all(|m| *m == Wanted::Off) {
             return;
         }
@@ -84,11 +89,15 @@ impl Rule for NamingCase {
 
     fn check_key(&self, ctx: &Context, _key: &str, tables: &[TableId], out: &mut Findings) {
         let tables: Vec<&Table> = tables.iter().filter_map(|id| ctx.table(*id)).collect();
-        let styles = KINDS.map(|kind| match wanted(ctx, kind) {
-            Wanted::Off => None,
-            Wanted::Fixed(style) => Some((style, false)),
-            Wanted::Consistent => Some((majority(ctx, &tables, kind), true)),
-        });
+        let modes = *modes(ctx);
+        let mut styles = [None; 3];
+        for ((style, mode), kind) in styles.iter_mut().zip(modes).zip(KINDS) {
+            *style = match mode {
+                Wanted::Off => None,
+                Wanted::Fixed(style) => Some((style, false)),
+                Wanted::Consistent => Some((majority(ctx, &tables, kind), true)),
+            };
+        }
         for table in tables {
             check(ctx, table, styles, out);
         }

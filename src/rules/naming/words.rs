@@ -1,5 +1,7 @@
 //! Words inside identifiers and the case styles built from them.
 
+use std::borrow::Cow;
+
 /// A naming style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
@@ -53,6 +55,21 @@ impl Style {
         };
         if core.contains("__") {
             return false;
+        }
+        if core.is_ascii() {
+            let bytes = core.as_bytes();
+            if !bytes
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || *b == b'_')
+            {
+                return false;
+            }
+            return match self {
+                Self::Snake => !bytes.iter().any(u8::is_ascii_uppercase),
+                Self::UpperSnake => !bytes.iter().any(u8::is_ascii_lowercase),
+                Self::Camel => !first.is_ascii_uppercase() && !core.contains('_'),
+                Self::Pascal => !first.is_ascii_lowercase() && !core.contains('_'),
+            };
         }
         let plain = |c: char| c.is_alphanumeric() || c == '_';
         if !core.chars().all(plain) {
@@ -138,6 +155,66 @@ pub fn split_words(name: &str) -> Vec<String> {
     words
 }
 
+/// The words of an identifier, split like [`split_words`] but without allocating for ASCII
+/// names: those words are slices of `name` in their original case (compare them
+/// case-insensitively); other names give [`split_words`]' lower-case words.
+pub fn words(name: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    let ascii = name.is_ascii();
+    let owned = if ascii { Vec::new() } else { split_words(name) };
+    let borrowed = ascii.then_some(AsciiWords {
+        name: name.as_bytes(),
+        text: name,
+        at: 0,
+    });
+    borrowed
+        .into_iter()
+        .flatten()
+        .map(Cow::Borrowed)
+        .chain(owned.into_iter().map(Cow::Owned))
+}
+
+/// The words of an ASCII identifier, split like [`split_words`].
+struct AsciiWords<'a> {
+    name: &'a [u8],
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for AsciiWords<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let bytes = self.name;
+        while self.at < bytes.len() && !bytes[self.at].is_ascii_alphanumeric() {
+            self.at += 1;
+        }
+        if self.at >= bytes.len() {
+            return None;
+        }
+        let start = self.at;
+        let mut end = start + 1;
+        while end < bytes.len() {
+            let c = bytes[end];
+            if !c.is_ascii_alphanumeric() {
+                break;
+            }
+            if c.is_ascii_uppercase() {
+                let previous = bytes[end - 1];
+                let next_lower = bytes.get(end + 1).is_some_and(u8::is_ascii_lowercase);
+                if previous.is_ascii_lowercase()
+                    || previous.is_ascii_digit()
+                    || (previous.is_ascii_uppercase() && next_lower)
+                {
+                    break;
+                }
+            }
+            end += 1;
+        }
+        self.at = end;
+        self.text.get(start..end)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,6 +226,28 @@ mod tests {
         assert_eq!(split_words("Order Details"), ["order", "details"]);
         assert_eq!(split_words("street_line2"), ["street", "line2"]);
         assert_eq!(split_words("PROC_DEF_ID_"), ["proc", "def", "id"]);
+    }
+
+    #[test]
+    fn words_split_like_split_words() {
+        for name in [
+            "orderItemID",
+            "HTTPServer",
+            "Order Details",
+            "street_line2",
+            "PROC_DEF_ID_",
+            "__a__B9cD",
+            "",
+            "_",
+            "x",
+            "ABc",
+            "a1B2",
+            "größeFeld",
+            "LastEditedBy",
+        ] {
+            let lower: Vec<String> = words(name).map(|w| w.to_lowercase()).collect();
+            assert_eq!(lower, split_words(name), "{name}");
+        }
     }
 
     #[test]

@@ -1,7 +1,6 @@
 //! `multivalue-column`: a string column that holds a list (`tag_ids`, `tags`, `*_csv`).
 
 use crate::model::{Column, DataType, Dialect, Table, TypeKind};
-use crate::rules::naming::glob;
 use crate::rules::naming::inflect::singular_name;
 use crate::rules::util::{TypeFamily, family, is_lob};
 use crate::rules::{
@@ -42,10 +41,10 @@ impl Rule for MultivalueColumn {
         if super::is_partition(table) {
             return;
         }
-        let patterns = ctx.option_list(&META, "patterns");
+        let patterns = ctx.option_patterns(&META, "patterns");
         for column in &table.columns {
             let listed = column.data_type.array_dims == 0
-                && glob::any(&patterns, &column.name)
+                && patterns.matches(&column.name)
                 && family(ctx.doc, &column.data_type) == TypeFamily::String;
             if !listed {
                 continue;

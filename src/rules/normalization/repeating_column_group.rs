@@ -2,7 +2,6 @@
 //! that hold several values of one attribute.
 
 use crate::model::{Column, Table};
-use crate::rules::naming::glob;
 use crate::rules::{
     Category, Context, Findings, Fix, Rule, RuleMeta, RuleOption, Scope, Severity, Subject,
 };
@@ -55,7 +54,7 @@ impl Rule for RepeatingColumnGroup {
         if super::is_partition(table) || !table.columns.iter().any(|c| split(&c.name).is_some()) {
             return;
         }
-        let ignore = ctx.option_list(&META, "ignore");
+        let ignore = ctx.option_patterns(&META, "ignore");
         let mut done: Vec<&str> = Vec::new();
         for column in &table.columns {
             let Some((stem, _)) = split(&column.name) else {
@@ -65,7 +64,7 @@ impl Rule for RepeatingColumnGroup {
                 continue;
             }
             done.push(stem);
-            if glob::any(&ignore, bare(stem)) {
+            if ignore.matches(bare(stem)) {
                 continue;
             }
             let group = group(table, stem);

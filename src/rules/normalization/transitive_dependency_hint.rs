@@ -5,8 +5,7 @@
 //! and the validator checks a table again whenever a table it references changes.
 
 use crate::model::{Column, Edit, Table, TableChange, TableId, TableRef};
-use crate::rules::naming::glob;
-use crate::rules::naming::words::split_words;
+use crate::rules::naming::words::words;
 use crate::rules::{
     Category, Context, Findings, Fix, Rule, RuleMeta, RuleOption, Scope, Severity, Subject,
 };
@@ -75,10 +74,14 @@ fn is_history(name: &str) -> bool {
         "snapshot",
         "change",
     ];
-    split_words(name).iter().any(|w| {
-        WORDS
-            .iter()
-            .any(|h| w == h || w.strip_suffix('s') == Some(h))
+    words(name).any(|w| {
+        WORDS.iter().any(|h| {
+            w.eq_ignore_ascii_case(h)
+                || (w.len() == h.len() + 1
+                    && w.ends_with(['s', 'S'])
+                    && w.get(..h.len())
+                        .is_some_and(|head| head.eq_ignore_ascii_case(h)))
+        })
     })
 }
 
@@ -87,10 +90,14 @@ fn is_history(name: &str) -> bool {
 fn is_bookkeeping(table: &Table, fk: &crate::model::ForeignKey) -> bool {
     fk.columns.iter().any(|c| {
         table.column(*c).is_some_and(|col| {
-            let words = split_words(&col.name);
-            words.last().is_some_and(|w| w == "by")
-                || words.first().is_some_and(|w| {
-                    w == "last" || w == "created" || w == "updated" || w == "modified"
+            let mut all = words(&col.name);
+            let first = all.next();
+            let last = all.last().or_else(|| first.clone());
+            last.is_some_and(|w| w.eq_ignore_ascii_case("by"))
+                || first.is_some_and(|w| {
+                    ["last", "created", "updated", "modified"]
+                        .iter()
+                        .any(|b| w.eq_ignore_ascii_case(b))
                 })
         })
     })
@@ -131,10 +138,10 @@ impl Rule for TransitiveDependencyHint {
             if copies.len() < ctx.option_number(&META, "minColumns").max(1) {
                 continue;
             }
-            let ignore = ctx.option_list(&META, "ignore");
+            let ignore = ctx.option_patterns(&META, "ignore");
             let copies: Vec<&Column> = copies
                 .into_iter()
-                .filter(|c| !glob::any(&ignore, c.name.trim_matches('_')))
+                .filter(|c| !ignore.matches(c.name.trim_matches('_')))
                 .filter(|c| {
                     !c.comment
                         .as_deref()

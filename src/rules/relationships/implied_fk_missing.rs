@@ -8,7 +8,7 @@
 //! column reruns exactly the names involved. Table names and schemas are global: renaming a
 //! table reruns everything.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 
 use crate::model::{
     Column, ColumnRef, Constraint, ConstraintId, Deferrable, Edit, ForeignKey, ReferentialAction,
@@ -81,7 +81,7 @@ fn type_print(ctx: &Context, column: &Column) -> u64 {
 }
 
 fn fingerprint(parts: impl Hash) -> u64 {
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = crate::rules::naming::fingerprint::Fast::default();
     parts.hash(&mut hasher);
     hasher.finish()
 }

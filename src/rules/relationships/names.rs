@@ -1,5 +1,7 @@
 //! Name matching for implied relationships: which table a column like `customer_id` names.
 
+use std::sync::Arc;
+
 use crate::model::{Column, Table, TableId};
 use crate::rules::Context;
 
@@ -59,10 +61,10 @@ pub fn canonical_into(name: &str, word: &mut String) {
 }
 
 /// The suffixes configured for implied references (lower-case).
-pub fn suffixes(ctx: &Context) -> Vec<String> {
+pub fn suffixes(ctx: &Context) -> Arc<Vec<String>> {
     let list = ctx.option_list(&super::implied_fk_missing::META, "suffixes");
     if list.is_empty() {
-        DEFAULT_SUFFIXES.split(',').map(str::to_owned).collect()
+        Arc::new(DEFAULT_SUFFIXES.split(',').map(str::to_owned).collect())
     } else {
         list
     }

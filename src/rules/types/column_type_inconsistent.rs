@@ -1,7 +1,7 @@
 //! `column-type-inconsistent`: the same column name with different types in different tables.
 
 use std::collections::BTreeMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 
 use crate::model::{DataType, Edit, Table, TableChange, TableId};
 use crate::rules::util::glob_match;
@@ -37,7 +37,7 @@ impl Rule for ColumnTypeInconsistent {
 
     fn keys(&self, _ctx: &Context, table: &Table, out: &mut Vec<(String, u64)>) {
         for column in &table.columns {
-            let mut hasher = DefaultHasher::new();
+            let mut hasher = crate::rules::naming::fingerprint::Fast::default();
             column.data_type.kind.hash(&mut hasher);
             column.data_type.array_dims.hash(&mut hasher);
             out.push((column.name.to_ascii_lowercase(), hasher.finish()));

@@ -158,8 +158,8 @@ fn target(ctx: &Context) -> String {
         return "utf8mb4".to_owned();
     }
     allowed
-        .into_iter()
-        .next()
+        .first()
+        .cloned()
         .unwrap_or_else(|| "utf8mb4".to_owned())
 }
 

@@ -61,15 +61,13 @@ impl Rule for TooManyLobs {
 
 /// Whether a column holds a large object in the target.
 fn is_large(ctx: &Context, column: &Column) -> bool {
-    if !is_lob(ctx.doc, &column.data_type) {
-        return false;
-    }
     match ctx.dialect {
         // text is the ordinary string type there; only binary objects count.
         Dialect::Postgres | Dialect::Sqlite => {
             family(ctx.doc, &column.data_type) == TypeFamily::Binary
+                && is_lob(ctx.doc, &column.data_type)
         }
-        Dialect::Mysql | Dialect::Mssql => true,
+        Dialect::Mysql | Dialect::Mssql => is_lob(ctx.doc, &column.data_type),
     }
 }
 

@@ -5,6 +5,9 @@
 //! keywords; SQL Server: reserved keywords plus ODBC words). Erring on the side of quoting is
 //! harmless, a missing word is a load error, so the lists are generous.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use crate::model::Dialect;
 
 const COMMON: &[&str] = &[
@@ -569,14 +572,33 @@ const MSSQL: &[&str] = &[
 
 /// Whether `word` is reserved in `dialect` (case-insensitive).
 pub fn is_reserved(word: &str, dialect: Dialect) -> bool {
-    let upper = word.to_ascii_uppercase();
-    let own = match dialect {
-        Dialect::Postgres => POSTGRES,
-        Dialect::Mysql => MYSQL,
-        Dialect::Sqlite => SQLITE,
-        Dialect::Mssql => MSSQL,
+    // Every listed word is short ASCII: compare an upper-case copy on the stack.
+    const LONGEST: usize = 32;
+    if word.len() > LONGEST || !word.is_ascii() {
+        return false;
+    }
+    let mut buffer = [0u8; LONGEST];
+    let upper = &mut buffer[..word.len()];
+    upper.copy_from_slice(word.as_bytes());
+    upper.make_ascii_uppercase();
+    let Ok(upper) = std::str::from_utf8(upper) else {
+        return false;
     };
-    COMMON.contains(&upper.as_str()) || own.contains(&upper.as_str())
+    words(dialect).contains(upper)
+}
+
+/// The words `dialect` reserves, for quick lookups.
+fn words(dialect: Dialect) -> &'static HashSet<&'static str> {
+    static SETS: OnceLock<[HashSet<&'static str>; 4]> = OnceLock::new();
+    let sets = SETS.get_or_init(|| {
+        [POSTGRES, MYSQL, SQLITE, MSSQL].map(|own| COMMON.iter().chain(own).copied().collect())
+    });
+    match dialect {
+        Dialect::Postgres => &sets[0],
+        Dialect::Mysql => &sets[1],
+        Dialect::Sqlite => &sets[2],
+        Dialect::Mssql => &sets[3],
+    }
 }
 
 #[cfg(test)]
@@ -592,5 +614,19 @@ mod tests {
         assert!(is_reserved("identity", Dialect::Mssql));
         assert!(!is_reserved("customer", Dialect::Postgres));
         assert!(!is_reserved("identity", Dialect::Postgres));
+    }
+
+    #[test]
+    fn every_listed_word_is_short_ascii() {
+        for word in COMMON
+            .iter()
+            .chain(POSTGRES)
+            .chain(MYSQL)
+            .chain(SQLITE)
+            .chain(MSSQL)
+        {
+            assert!(word.len() <= 32 && word.is_ascii(), "{word}");
+            assert_eq!(*word, word.to_ascii_uppercase(), "{word}");
+        }
     }
 }
