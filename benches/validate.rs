@@ -58,6 +58,21 @@ fn main() {
     if std::env::var_os("VALIDATE_PER_RULE").is_some() {
         per_rule(&doc);
     }
+    if std::env::var_os("VALIDATE_NO_RULES").is_some() {
+        let mut none = doc.clone();
+        for rule in registry() {
+            none.lint.rule_mut(rule.meta().id).enabled = Some(false);
+        }
+        let samples = (0..RUNS)
+            .map(|_| {
+                let start = Instant::now();
+                let mut validator = Validator::new(None);
+                validator.update(&none);
+                start.elapsed()
+            })
+            .collect();
+        println!("no rules (engine alone): {:>7.2} ms", ms(median(samples)));
+    }
 
     // One column edited back and forth in a table in the middle of the graph.
     let mut validator = Validator::new(None);
