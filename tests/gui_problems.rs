@@ -136,3 +136,52 @@ fn badges_follow_edits_live() {
             .is_some()
     );
 }
+
+/// The seed SQL imported through the editor: its import notes are listed in the Problems
+/// panel by line, and the undefined enum type is fixed from there.
+#[test]
+fn import_notes_and_the_seed_s_missing_enum_are_fixed_from_the_panel() {
+    use schemata::app::{Command, Dialog};
+    let mut h = harness(SchemataApp::new(schemata::model::Document::new(), None));
+    let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/ecommerce.sql");
+    h.state_mut().queue(Command::ImportPath(seed));
+    h.run();
+    h.get_by_label("Import").click();
+    h.step();
+    for _ in 0..2000 {
+        if !h.state().import_running() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    h.run();
+    assert!(matches!(h.state().dialog, Some(Dialog::ImportReport(_))));
+    h.get_by_label("Close").click();
+    h.run();
+    h.state_mut().problems.open = true;
+    h.state_mut().selection.clear();
+    h.run();
+    assert!(h.state().problems.validator.counts().errors >= 1);
+    // The inline partial UNIQUE, by its own line; clicking it selects the table.
+    h.get_by_label_contains("35:5 note: UNIQUE (customer_id, address_type, is_default)")
+        .click();
+    h.run();
+    let addresses = h
+        .state()
+        .doc()
+        .table_named(&QualifiedName::new("addresses"))
+        .unwrap()
+        .id;
+    assert!(h.state().selection.contains(&addresses));
+    h.get_by_label("Fix: Create enum address_type_enum (shipping)")
+        .click();
+    h.run();
+    assert_eq!(h.state().problems.validator.counts().errors, 0);
+    let created = h
+        .state()
+        .doc()
+        .enum_named(&QualifiedName::new("address_type_enum"))
+        .unwrap();
+    assert_eq!(created.values, vec!["shipping".to_owned()]);
+}

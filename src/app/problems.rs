@@ -154,22 +154,25 @@ impl SchemataApp {
         viewport.offset = canvas.size() / 2.0 - egui::Vec2::new(center.x, center.y) * viewport.zoom;
     }
 
-    /// Keeps an import's diagnostics for the Problems panel, each with the table it is about
-    /// (found by the line its statement starts on).
+    /// Keeps an import's diagnostics for the Problems panel, each with the table it is about:
+    /// the table whose statement starts last at or before the diagnostic's line, when that
+    /// statement names it.
     pub fn remember_import_notes(&mut self, file: &str, diagnostics: &[Diagnostic]) {
         let doc = self.history.doc();
         let notes = diagnostics
             .iter()
             .map(|d| {
+                let statement = d.statement.to_lowercase();
                 let table = doc
                     .tables
                     .values()
-                    .find(|t| {
-                        t.source
-                            .as_ref()
-                            .is_some_and(|s| s.file == d.file && s.line == d.line)
+                    .filter_map(|t| {
+                        let s = t.source.as_ref()?;
+                        (s.file == d.file && s.line <= d.line).then_some((s.line, t))
                     })
-                    .map(|t| t.id);
+                    .max_by_key(|(line, _)| *line)
+                    .filter(|(_, t)| statement.contains(&t.name.name.to_lowercase()))
+                    .map(|(_, t)| t.id);
                 (d.clone(), table)
             })
             .collect();
