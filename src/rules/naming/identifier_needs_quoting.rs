@@ -158,7 +158,7 @@ pub(super) fn problem(name: &str, dialect: Dialect) -> Option<Problem> {
 }
 
 /// A name with the same words that needs no quoting, if there is one.
-fn plain_name(name: &str, dialect: Dialect) -> Option<String> {
+pub(super) fn plain_name(name: &str, dialect: Dialect) -> Option<String> {
     let mut plain = if dialect == Dialect::Postgres {
         Style::Snake.convert(name)
     } else {
