@@ -1,6 +1,8 @@
 //! `mandatory-columns`: a table lacks the audit columns the project requires.
 
 use crate::model::{Column, DataType, Dialect, Edit, Table, TableChange, TypeKind};
+use crate::rules::naming::glob::Patterns;
+use crate::rules::naming::words::{Style, words};
 use crate::rules::util::{TypeFamily, family};
 use crate::rules::{
     Category, Context, Findings, Fix, Rule, RuleMeta, RuleOption, Scope, Severity, Subject,
@@ -19,7 +21,13 @@ static META: RuleMeta = RuleMeta {
            fill in later. The fix adds the missing ones as NOT NULL timestamps defaulting to \
            the current time. The default type, timestamptz, becomes the target's equivalent: \
            timestamptz on PostgreSQL, datetimeoffset on SQL Server (default \
-           SYSDATETIMEOFFSET()), datetime on MySQL and SQLite (store UTC).",
+           SYSDATETIMEOFFSET()), datetime on MySQL and SQLite (store UTC). A column the \
+           schema already uses for the purpose counts, in any case style (the `aliases` \
+           option: ModifiedDate or edited for updated_at, created or CREATE_TIME_ for \
+           created_at, ValidFrom/ValidTo of a system-versioned table). Junction tables, \
+           partitions and inheritance children, system-versioned history tables, virtual \
+           tables and the bookkeeping tables of migration tools (schema_migrations, \
+           flyway_schema_history, __EFMigrationsHistory, ...) are not reported.",
     options: &[
         RuleOption {
             name: "columns",
@@ -30,6 +38,27 @@ static META: RuleMeta = RuleMeta {
             name: "type",
             default: "timestamptz",
             help: "type of the added columns, as written in the target dialect",
+        },
+        RuleOption {
+            name: "aliases",
+            default: "created_at:created,created_at:created_on,created_at:created_date,\
+                      created_at:created_time,created_at:creation_date,\
+                      created_at:creation_time,created_at:create_time,created_at:create_date,\
+                      created_at:createdate,created_at:date_created,created_at:inserted_at,\
+                      created_at:insert_time,created_at:added_at,created_at:date_added,\
+                      created_at:valid_from,created_at:*_created_at,created_at:*_created_on,\
+                      updated_at:updated,updated_at:updated_on,updated_at:updated_date,\
+                      updated_at:update_time,updated_at:update_date,updated_at:modified,\
+                      updated_at:modified_at,updated_at:modified_on,updated_at:modified_date,\
+                      updated_at:modify_time,updated_at:modification_date,\
+                      updated_at:last_modified,updated_at:last_modified_at,\
+                      updated_at:last_updated,updated_at:last_update,updated_at:edited,\
+                      updated_at:edited_at,updated_at:last_edited_when,updated_at:changed,\
+                      updated_at:changed_at,updated_at:valid_to,updated_at:*_updated_at,\
+                      updated_at:*_modified_at",
+            help: "column:name pairs: a column named like the pattern (compared in \
+                   snake_case, so ModifiedDate is modified_date; * allowed) stands in for the \
+                   required column",
         },
         RuleOption {
             name: "ignoreTables",
@@ -48,20 +77,22 @@ impl Rule for MandatoryColumns {
     }
 
     fn check_table(&self, ctx: &Context, table: &Table, out: &mut Findings) {
-        if super::is_partition(table) {
+        let wanted = ctx.option(&META, "columns");
+        let present = |name: &str| table.columns.iter().any(|c| same_name(&c.name, name));
+        if wanted
+            .split(',')
+            .map(str::trim)
+            .all(|name| name.is_empty() || present(name))
+            || exempt(table)
+        {
             return;
         }
-        let wanted = ctx.option(&META, "columns");
+        let aliases = ctx.memo(&META, "aliases", || aliases(ctx));
         let missing: Vec<&str> = wanted
             .split(',')
             .map(str::trim)
-            .filter(|name| !name.is_empty())
-            .filter(|name| {
-                !table
-                    .columns
-                    .iter()
-                    .any(|c| c.name.eq_ignore_ascii_case(name))
-            })
+            .filter(|name| !name.is_empty() && !present(name))
+            .filter(|name| !has_alias(table, name, &aliases))
             .collect();
         if missing.is_empty() {
             return;
@@ -82,10 +113,19 @@ impl Rule for MandatoryColumns {
         );
         let added = ctx.memo(&META, "columnType", || column_type(ctx));
         let (data_type, default) = &*added;
-        let edits = missing
+        // The added columns follow the table's own case style (CreatedAt next to OrderID).
+        let style = column_style(table);
+        let names: Vec<String> = missing
+            .iter()
+            .map(|name| match style {
+                Some(style) if !style.matches(name) => style.convert(name),
+                _ => (*name).to_owned(),
+            })
+            .collect();
+        let edits = names
             .iter()
             .map(|name| {
-                let mut column = Column::new(*name, data_type.clone());
+                let mut column = Column::new(name.as_str(), data_type.clone());
                 column.nullable = false;
                 column.default.clone_from(default);
                 Edit::Table {
@@ -97,8 +137,139 @@ impl Rule for MandatoryColumns {
                 }
             })
             .collect();
-        finding.with_fix(Fix::batch(format!("Add {}", missing.join(", ")), edits));
+        finding.with_fix(Fix::batch(format!("Add {}", names.join(", ")), edits));
     }
+}
+
+/// The case style more than half of the table's columns follow, if one does.
+fn column_style(table: &Table) -> Option<Style> {
+    let mut votes = [0usize; 4];
+    for column in &table.columns {
+        for (i, style) in Style::ALL.iter().enumerate() {
+            votes[i] += usize::from(style.matches(&column.name));
+        }
+    }
+    let best = votes.iter().copied().max()?;
+    let index = votes.iter().position(|v| *v == best)?;
+    (best * 2 > table.columns.len()).then_some(Style::ALL[index])
+}
+
+/// Tables of migration tools, which record what ran rather than business rows.
+const MIGRATION_TABLES: &[&str] = &[
+    "schema_migrations",
+    "ar_internal_metadata",
+    "flyway_schema_history",
+    "schema_version",
+    "__efmigrationshistory",
+    "__diesel_schema_migrations",
+    "django_migrations",
+    "doctrine_migration_versions",
+    "migration_versions",
+    "knex_migrations",
+    "knex_migrations_lock",
+    "alembic_version",
+    "databasechangelog",
+    "databasechangeloglock",
+    "goose_db_version",
+    "seaql_migrations",
+    "_sqlx_migrations",
+    "migrations",
+];
+
+/// Tables that need no audit columns of their own: partitions and inheritance children
+/// (the parent has them), system-versioned history tables, virtual tables, migration
+/// bookkeeping, and junction tables, whose rows are links made and removed as a whole.
+fn exempt(table: &Table) -> bool {
+    let options = &table.options.0;
+    super::is_partition(table)
+        || options.contains_key("history_of")
+        || options.contains_key("virtual")
+        || MIGRATION_TABLES
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(&table.name.name))
+        || is_junction(table)
+}
+
+/// Two or more foreign keys and nothing else but a surrogate key.
+fn is_junction(table: &Table) -> bool {
+    table.foreign_keys.len() >= 2
+        && table.columns.iter().all(|c| {
+            table.is_foreign_key_column(c.id)
+                || table
+                    .primary_key
+                    .as_ref()
+                    .is_some_and(|pk| pk.columns == [c.id])
+        })
+}
+
+/// Whether two names are the same in any case style (`created_at`, `CreatedAt`,
+/// `CREATED_AT`).
+fn same_name(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b) || squashed(a).eq(squashed(b))
+}
+
+fn squashed(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+}
+
+/// The `aliases` option as (required column, patterns standing in for it).
+fn aliases(ctx: &Context) -> Vec<(String, Patterns)> {
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    for pair in ctx.option_list(&META, "aliases").iter() {
+        let Some((column, alias)) = pair.split_once(':') else {
+            continue;
+        };
+        let (column, alias) = (column.trim(), alias.trim());
+        match groups.iter_mut().find(|(c, _)| same_name(c, column)) {
+            Some((_, list)) => list.push(alias.to_owned()),
+            None => groups.push((column.to_owned(), vec![alias.to_owned()])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(c, list)| (c, Patterns::new(&list)))
+        .collect()
+}
+
+/// Whether the table has a column standing in for `wanted`, compared in snake_case.
+fn has_alias(table: &Table, wanted: &str, aliases: &[(String, Patterns)]) -> bool {
+    let Some((_, patterns)) = aliases.iter().find(|(c, _)| same_name(c, wanted)) else {
+        return false;
+    };
+    let mut buffer = [0u8; 64];
+    table
+        .columns
+        .iter()
+        .any(|c| match snake_in(&c.name, &mut buffer) {
+            Some(snake) => patterns.matches(snake),
+            None => patterns.matches(Style::Snake.convert(&c.name).trim_matches('_')),
+        })
+}
+
+/// An ASCII name in snake_case, written into `buffer` (`ModifiedDate` → `modified_date`);
+/// `None` for other names or when it does not fit.
+fn snake_in<'b>(name: &str, buffer: &'b mut [u8; 64]) -> Option<&'b str> {
+    if !name.is_ascii() {
+        return None;
+    }
+    let mut len = 0;
+    for word in words(name) {
+        let extra = usize::from(len > 0);
+        let end = len + extra + word.len();
+        if end > buffer.len() {
+            return None;
+        }
+        if extra == 1 {
+            buffer[len] = b'_';
+        }
+        buffer[len + extra..end].copy_from_slice(word.as_bytes());
+        len = end;
+    }
+    let text = &mut buffer[..len];
+    text.make_ascii_lowercase();
+    std::str::from_utf8(text).ok()
 }
 
 /// The type of the added columns in the target dialect, and their default.
@@ -196,5 +367,70 @@ mod tests {
         let column = &fixed.tables.values().next().unwrap().columns[1];
         assert_eq!(column.data_type.kind, TypeKind::BigInt);
         assert_eq!(column.default, None);
+    }
+
+    #[test]
+    fn equivalent_audit_columns_count() {
+        silent(
+            &model(
+                "CREATE TABLE Person.Address (AddressID int PRIMARY KEY, City nvarchar(30),
+                   CreatedDate datetime NOT NULL, ModifiedDate datetime NOT NULL);
+                 CREATE TABLE contact (id int PRIMARY KEY, created datetime, edited datetime);
+                 CREATE TABLE ACT_RU_TASK (ID_ varchar(64) PRIMARY KEY, CREATE_TIME_ datetime,
+                   LAST_UPDATED_ datetime);
+                 CREATE TABLE Cities (CityID int PRIMARY KEY, CreatedAt datetime2,
+                   UpdatedAt datetime2);
+                 CREATE TABLE Colors (ColorID int PRIMARY KEY, ValidFrom datetime2,
+                   ValidTo datetime2);
+                 CREATE TABLE posts (id int PRIMARY KEY, post_created_at datetime,
+                   post_updated_at datetime);",
+                Dialect::Mssql,
+            ),
+            RULE,
+        );
+        // Only the missing one is reported: ModifiedDate stands in for updated_at.
+        let found = fires(
+            &model(
+                "CREATE TABLE Shifts (ShiftID int PRIMARY KEY, ModifiedDate datetime NOT NULL);",
+                Dialect::Mssql,
+            ),
+            RULE,
+        );
+        assert_eq!(
+            found[0].message,
+            "Shifts lacks the required column(s) created_at"
+        );
+    }
+
+    #[test]
+    fn junction_history_virtual_and_migration_tables_are_exempt() {
+        silent(
+            &pg("CREATE TABLE posts (id int PRIMARY KEY, created_at timestamptz, updated_at timestamptz);
+                 CREATE TABLE tags (id int PRIMARY KEY, created_at timestamptz, updated_at timestamptz);
+                 CREATE TABLE post_tags (post_id int REFERENCES posts (id),
+                   tag_id int REFERENCES tags (id), PRIMARY KEY (post_id, tag_id));
+                 CREATE TABLE schema_migrations (version varchar(255) PRIMARY KEY);"),
+            RULE,
+        );
+        silent(
+            &model(
+                "CREATE VIRTUAL TABLE event_search USING fts4 (event_id, key, value);",
+                Dialect::Sqlite,
+            ),
+            RULE,
+        );
+        silent(
+            &model(
+                "CREATE TABLE dbo.Colors (ColorID int NOT NULL PRIMARY KEY,
+                   ValidFrom datetime2 GENERATED ALWAYS AS ROW START NOT NULL,
+                   ValidTo datetime2 GENERATED ALWAYS AS ROW END NOT NULL,
+                   PERIOD FOR SYSTEM_TIME (ValidFrom, ValidTo))
+                 WITH (SYSTEM_VERSIONING = ON (HISTORY_TABLE = dbo.Colors_Archive));
+                 CREATE TABLE dbo.Colors_Archive (ColorID int NOT NULL, ColorName nvarchar(20));
+                 CREATE TABLE dbo.__EFMigrationsHistory (MigrationId nvarchar(150) PRIMARY KEY);",
+                Dialect::Mssql,
+            ),
+            RULE,
+        );
     }
 }

@@ -14,7 +14,8 @@ static META: RuleMeta = RuleMeta {
            a product, its quantity and price at the time of the order\") saves every future \
            reader from reverse-engineering it, and it travels with the DDL (COMMENT ON, \
            table options). There is no automatic fix: only you know the meaning; write it in \
-           the table's comment field. Partitions are documented on their parent.",
+           the table's comment field. Partitions are documented on their parent, history \
+           tables on their current table; virtual (full-text) tables are not reported.",
     options: &[],
 };
 
@@ -65,5 +66,37 @@ mod tests {
             ),
             RULE,
         );
+    }
+
+    #[test]
+    fn partitions_history_and_virtual_tables_are_not_reported() {
+        use crate::model::Dialect;
+        silent(
+            &pg("CREATE TABLE m (id int, at date) PARTITION BY RANGE (at);
+                 COMMENT ON TABLE m IS 'Measurements';
+                 CREATE TABLE m_2024 PARTITION OF m FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');"),
+            RULE,
+        );
+        silent(
+            &model(
+                "CREATE VIRTUAL TABLE event_search USING fts4 (event_id, value);",
+                Dialect::Sqlite,
+            ),
+            RULE,
+        );
+        let found = fires(
+            &model(
+                "CREATE TABLE dbo.Colors (ColorID int NOT NULL PRIMARY KEY,
+                   ValidFrom datetime2 GENERATED ALWAYS AS ROW START NOT NULL,
+                   ValidTo datetime2 GENERATED ALWAYS AS ROW END NOT NULL,
+                   PERIOD FOR SYSTEM_TIME (ValidFrom, ValidTo))
+                 WITH (SYSTEM_VERSIONING = ON (HISTORY_TABLE = dbo.Colors_Archive));
+                 CREATE TABLE dbo.Colors_Archive (ColorID int NOT NULL);",
+                Dialect::Mssql,
+            ),
+            RULE,
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.starts_with("Colors has no comment"));
     }
 }

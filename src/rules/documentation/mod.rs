@@ -18,7 +18,13 @@ fn is_blank(comment: Option<&String>) -> bool {
     comment.is_none_or(|c| c.trim().is_empty())
 }
 
-/// Partitions and inheritance children are documented on their parent.
+/// Partitions and inheritance children are documented on their parent, a system-versioned
+/// history table (`history_of`) on its current table, and a virtual table (SQLite FTS) is an
+/// index over other tables.
 fn is_partition(table: &Table) -> bool {
-    table.options.0.contains_key("partition_of") || table.options.0.contains_key("inherits")
+    let options = &table.options.0;
+    options.contains_key("partition_of")
+        || options.contains_key("inherits")
+        || options.contains_key("history_of")
+        || options.contains_key("virtual")
 }

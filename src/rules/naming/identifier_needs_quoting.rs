@@ -8,7 +8,7 @@ use crate::sql::export::is_reserved;
 use super::rename::{rename_column, rename_constraint, rename_table};
 use super::words::Style;
 
-static META: RuleMeta = RuleMeta {
+pub(super) static META: RuleMeta = RuleMeta {
     id: "identifier-needs-quoting",
     category: Category::Naming,
     severity: Severity::Warning,
@@ -18,7 +18,8 @@ static META: RuleMeta = RuleMeta {
     help: "Names with spaces or punctuation, names starting with a digit and, in PostgreSQL, \
            names with upper-case letters (unquoted names fold to lower case) have to be quoted \
            exactly the same way in every query, forever. Rename them to letters, digits and \
-           underscores (in PostgreSQL, lower case).",
+           underscores (in PostgreSQL, lower case). This rule owns those names: naming-case \
+           leaves them to it, so a name is reported once.",
     options: &[],
 };
 
@@ -79,13 +80,25 @@ impl Rule for IdentifierNeedsQuoting {
                 Subject::Constraint(table.id, id),
                 format!("constraint {}.{name} {reason}", ctx.table_label(table)),
             );
-            if let Some(edit) =
-                plain_name(name, dialect).and_then(|n| rename_constraint(table, id, &n))
-            {
-                finding.with_fix(Fix::batch("Rename to a plain name", vec![edit]));
+            let Some(plain) = plain_name(name, dialect).filter(|n| !taken_by_table(ctx, table, n))
+            else {
+                continue;
+            };
+            if let Some(edit) = rename_constraint(table, id, &plain) {
+                finding.with_fix(Fix::batch(format!("Rename to {plain}"), vec![edit]));
             }
         }
     }
+}
+
+/// Whether a table of the same schema has the name, which a constraint or index shares a
+/// namespace with in PostgreSQL, SQLite and SQL Server.
+pub(super) fn taken_by_table(ctx: &Context, table: &Table, name: &str) -> bool {
+    ctx.dialect != Dialect::Mysql
+        && ctx.facts.tables_named(name).iter().any(|id| {
+            ctx.table(*id)
+                .is_some_and(|t| t.name.schema == table.name.schema)
+        })
 }
 
 fn allowed_inside(c: char, dialect: Dialect) -> bool {
@@ -95,35 +108,57 @@ fn allowed_inside(c: char, dialect: Dialect) -> bool {
         || (matches!(c, '#' | '@') && dialect == Dialect::Mssql)
 }
 
+/// Why a name has to be quoted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Problem {
+    /// It starts with a digit.
+    Digit,
+    /// It contains a character outside letters, digits and underscores.
+    Char(char),
+    /// It starts with `$`.
+    Dollar,
+    /// It has upper-case letters in PostgreSQL.
+    Upper,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Digit => f.write_str("starts with a digit, so it must always be quoted"),
+            Self::Char(' ') => f.write_str("contains a space, so it must always be quoted"),
+            Self::Char(c) if c.is_whitespace() => {
+                f.write_str("contains white space, so it must always be quoted")
+            }
+            Self::Char(c) => write!(f, "contains '{c}', so it must always be quoted"),
+            Self::Dollar => f.write_str("starts with '$', so it must always be quoted"),
+            Self::Upper => f.write_str(
+                "has upper-case letters: PostgreSQL folds unquoted names to lower case, so it \
+                 must always be quoted",
+            ),
+        }
+    }
+}
+
 /// Why `name` has to be quoted in `dialect` (reserved words aside), if it has to.
-fn problem(name: &str, dialect: Dialect) -> Option<String> {
+pub(super) fn problem(name: &str, dialect: Dialect) -> Option<Problem> {
     let first = name.chars().next()?;
     if first.is_ascii_digit() {
-        return Some("starts with a digit, so it must always be quoted".into());
+        return Some(Problem::Digit);
     }
     if let Some(bad) = name.chars().find(|c| !allowed_inside(*c, dialect)) {
-        let what = match bad {
-            ' ' => "a space".to_owned(),
-            c if c.is_whitespace() => "white space".to_owned(),
-            c => format!("'{c}'"),
-        };
-        return Some(format!("contains {what}, so it must always be quoted"));
+        return Some(Problem::Char(bad));
     }
     if first == '$' {
-        return Some("starts with '$', so it must always be quoted".into());
+        return Some(Problem::Dollar);
     }
     if dialect == Dialect::Postgres && name.chars().any(char::is_uppercase) {
-        return Some(
-            "has upper-case letters: PostgreSQL folds unquoted names to lower case, so it \
-             must always be quoted"
-                .into(),
-        );
+        return Some(Problem::Upper);
     }
     None
 }
 
 /// A name with the same words that needs no quoting, if there is one.
-fn plain_name(name: &str, dialect: Dialect) -> Option<String> {
+pub(super) fn plain_name(name: &str, dialect: Dialect) -> Option<String> {
     let mut plain = if dialect == Dialect::Postgres {
         Style::Snake.convert(name)
     } else {
@@ -190,5 +225,27 @@ mod tests {
             ),
             RULE,
         );
+    }
+
+    #[test]
+    fn constraint_fixes_name_the_new_name_and_avoid_collisions() {
+        let doc = pg(
+            "CREATE TABLE orders (id int CONSTRAINT \"PK_Orders\" PRIMARY KEY, n int,
+                        CONSTRAINT \"CK_Orders_N\" CHECK (n > 0));",
+        );
+        let found = fires(&doc, RULE);
+        let labels: Vec<&str> = found
+            .iter()
+            .filter_map(|f| f.fix.as_ref().map(|x| x.label.as_str()))
+            .collect();
+        assert_eq!(labels, ["Rename to pk_orders", "Rename to ck_orders_n"]);
+        // The plain name is already taken by another constraint of the table.
+        let doc = pg(
+            "CREATE TABLE orders (id int CONSTRAINT \"PK_Orders\" PRIMARY KEY, n int,
+                        CONSTRAINT pk_orders CHECK (n > 0));",
+        );
+        let found = fires(&doc, RULE);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].fix.is_none(), "{:?}", found[0].fix);
     }
 }

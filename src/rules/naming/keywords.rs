@@ -4,8 +4,9 @@
 //! The exporter errs on the side of quoting; a design rule must not. PostgreSQL accepts its
 //! "column name" keywords (`timestamp`, `position`, `boolean`) and unreserved ones (`key`)
 //! as names; SQLite accepts every keyword its parser can fall back to an identifier on
-//! (`action`, `key`, `no`, the join keywords). MySQL and SQL Server lists are reserved words
-//! proper.
+//! (`action`, `key`, `no`, the join keywords, `user`). MySQL accepts its non-reserved keywords
+//! (`user`, `function`, `offset`, `full`, `end`), and SQL Server words that are not on its
+//! reserved list (`limit`, `offset`, `true`, `false`).
 
 use crate::model::Dialect;
 use crate::sql::export::is_reserved;
@@ -153,12 +154,19 @@ const SQLITE_NAMES: &[&str] = &[
     "TIES",
     "TRIGGER",
     "UNBOUNDED",
+    "USER",
     "VACUUM",
     "VIEW",
     "VIRTUAL",
     "WITH",
     "WITHOUT",
 ];
+
+/// Keywords MySQL 8 does not reserve, which the exporter quotes anyway.
+const MYSQL_NAMES: &[&str] = &["END", "FULL", "FUNCTION", "OFFSET", "USER"];
+
+/// Words other dialects reserve that are not on the T-SQL reserved list.
+const MSSQL_NAMES: &[&str] = &["FALSE", "LIMIT", "OFFSET", "TRUE"];
 
 /// Whether `word` cannot be written as a bare name in `dialect`.
 pub fn is_reserved_name(word: &str, dialect: Dialect) -> bool {
@@ -172,7 +180,8 @@ pub fn is_reserved_name(word: &str, dialect: Dialect) -> bool {
     let accepted = match dialect {
         Dialect::Postgres => POSTGRES_NAMES,
         Dialect::Sqlite => SQLITE_NAMES,
-        Dialect::Mysql | Dialect::Mssql => &[],
+        Dialect::Mysql => MYSQL_NAMES,
+        Dialect::Mssql => MSSQL_NAMES,
     };
     !accepted.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
@@ -190,5 +199,14 @@ mod tests {
         assert!(is_reserved_name("key", Dialect::Mysql));
         assert!(!is_reserved_name("action", Dialect::Sqlite));
         assert!(!is_reserved_name("customer", Dialect::Mssql));
+        for word in ["user", "function", "offset", "full", "end"] {
+            assert!(!is_reserved_name(word, Dialect::Mysql), "{word}");
+        }
+        assert!(is_reserved_name("order", Dialect::Mysql));
+        assert!(!is_reserved_name("user", Dialect::Sqlite));
+        for word in ["limit", "offset", "true", "false"] {
+            assert!(!is_reserved_name(word, Dialect::Mssql), "{word}");
+        }
+        assert!(is_reserved_name("user", Dialect::Mssql));
     }
 }

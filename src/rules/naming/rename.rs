@@ -75,8 +75,26 @@ pub fn rename_column(table: &Table, column: ColumnId, name: &str, dialect: Diale
     edits
 }
 
-/// Gives a key, constraint or index of the table a new name.
+/// Gives a key, constraint or index of the table a new name; `None` when another key,
+/// constraint or index of the table already has that name (compared case-insensitively).
 pub fn rename_constraint(table: &Table, id: ConstraintId, name: &str) -> Option<Edit> {
+    let taken = |other: ConstraintId, existing: Option<&String>| {
+        other != id && existing.is_some_and(|n| n.eq_ignore_ascii_case(name))
+    };
+    if table
+        .primary_key
+        .as_ref()
+        .is_some_and(|pk| taken(pk.id, pk.name.as_ref()))
+        || table
+            .foreign_keys
+            .iter()
+            .any(|c| taken(c.id, c.name.as_ref()))
+        || table.uniques.iter().any(|c| taken(c.id, c.name.as_ref()))
+        || table.checks.iter().any(|c| taken(c.id, c.name.as_ref()))
+        || table.indexes.iter().any(|c| taken(c.id, c.name.as_ref()))
+    {
+        return None;
+    }
     let change = if let Some(pk) = table.primary_key.as_ref().filter(|pk| pk.id == id) {
         let mut pk = pk.clone();
         pk.name = Some(name.to_owned());

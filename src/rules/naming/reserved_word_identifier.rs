@@ -1,13 +1,15 @@
 //! `reserved-word-identifier`: a table or column named like a reserved word of the target.
 
-use crate::model::{Column, Table};
+use crate::model::{Column, Dialect, Table};
 use crate::rules::{
     Category, Context, Findings, Fix, Rule, RuleMeta, RuleOption, Scope, Severity, Subject,
 };
 
+use super::identifier_needs_quoting::{plain_name, problem};
 use super::inflect::{plural, with_last_word};
 use super::keywords::is_reserved_name;
 use super::rename::{rename_column, rename_table};
+use super::words::Style;
 
 static META: RuleMeta = RuleMeta {
     id: "reserved-word-identifier",
@@ -19,7 +21,8 @@ static META: RuleMeta = RuleMeta {
     help: "A name such as user, order or group must be quoted in every statement that uses it; \
            hand-written queries, ORMs and tools that forget the quotes fail with puzzling \
            syntax errors. Only words the dialect really reserves count (PostgreSQL accepts \
-           timestamp or key as bare names, SQLite action or no). Rename it: a table to its plural or with a prefix (app_user), a \
+           timestamp or key as bare names, SQLite action, no or user, MySQL user or function, \
+           SQL Server limit or offset). Rename it: a table to its plural or with a prefix (app_user), a \
            column with a qualifier (sort_order, order_date).",
     options: &[RuleOption {
         name: "extraWords",
@@ -63,6 +66,7 @@ impl Rule for ReservedWordIdentifier {
             };
             if let Some(name) = table_candidates(&table.name.name)
                 .into_iter()
+                .filter_map(|n| plain(n, ctx.dialect))
                 .find(|n| !taken(n))
             {
                 finding.with_fix(Fix::batch(
@@ -88,6 +92,7 @@ impl Rule for ReservedWordIdentifier {
             };
             if let Some(name) = column_candidates(table, column)
                 .into_iter()
+                .filter_map(|n| plain(n, ctx.dialect))
                 .find(|n| !taken(n))
             {
                 finding.with_fix(Fix::batch(
@@ -96,6 +101,16 @@ impl Rule for ReservedWordIdentifier {
                 ));
             }
         }
+    }
+}
+
+/// A candidate name as it can be written bare: as it is, or with the characters that force
+/// quoting replaced; `None` when that is not possible.
+fn plain(name: String, dialect: Dialect) -> Option<String> {
+    if problem(&name, dialect).is_none() {
+        Some(name)
+    } else {
+        plain_name(&name, dialect)
     }
 }
 
@@ -128,7 +143,16 @@ fn column_candidates(table: &Table, column: &Column) -> Vec<String> {
     ) {
         all.push(format!("{name}{}", cased("_name", name)));
     }
+    // The table name as a prefix, in the column's style: `delayed-post` gives
+    // `delayed_post_delayed`, not a name that needs quoting again.
     let owner = super::inflect::singular_name(&table.name.name);
+    let owner = if !name.chars().any(char::is_uppercase) {
+        Style::Snake.convert(&owner)
+    } else if !name.chars().any(char::is_lowercase) {
+        Style::UpperSnake.convert(&owner)
+    } else {
+        owner
+    };
     all.push(format!("{owner}_{name}"));
     all.push(format!("{name}{}", cased("_value", name)));
     all
@@ -177,5 +201,48 @@ mod tests {
             "column t.payload is named like a reserved word of PostgreSQL"
         );
         fix_silences(&doc, RULE);
+    }
+
+    #[test]
+    fn non_reserved_keywords_and_plain_fix_names() {
+        // MySQL does not reserve user or function, SQLite user, SQL Server limit or offset.
+        silent(
+            &model(
+                "CREATE TABLE user (uid int PRIMARY KEY, function text, offset int);",
+                Dialect::Mysql,
+            ),
+            RULE,
+        );
+        silent(
+            &model(
+                "CREATE TABLE user (id integer PRIMARY KEY);",
+                Dialect::Sqlite,
+            ),
+            RULE,
+        );
+        silent(
+            &model(
+                "CREATE TABLE t (id int PRIMARY KEY, limit int, offset int, [true] bit);",
+                Dialect::Mssql,
+            ),
+            RULE,
+        );
+        // The table prefix of a fix name is made plain like the rest.
+        let doc = model(
+            "CREATE TABLE `delayed-post` (id int PRIMARY KEY, `delayed` int, `read` int);",
+            Dialect::Mysql,
+        );
+        let found = fires(&doc, RULE);
+        let labels: Vec<&str> = found
+            .iter()
+            .filter_map(|f| f.fix.as_ref().map(|x| x.label.as_str()))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                "Rename to delayed_post_delayed",
+                "Rename to delayed_post_read"
+            ]
+        );
     }
 }

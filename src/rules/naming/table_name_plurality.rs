@@ -10,6 +10,7 @@ use super::fingerprint;
 use super::inflect::{
     Number, extra_pairs, last_word_start, number, plural, singular, with_last_word,
 };
+use super::keywords::is_reserved_name;
 use super::rename::rename_table;
 
 static META: RuleMeta = RuleMeta {
@@ -99,15 +100,13 @@ impl Rule for TableNamePlurality {
                 Subject::Table(table.id),
                 format!("table name {} is not {form}{tail}", ctx.table_label(table)),
             );
-            let name = with_last_word(&table.name.name, |w| match wanted {
-                Number::Singular => singular(w, &extra),
-                Number::Plural => plural(w, &extra),
-            });
+            let name = proposal(&table.name.name, wanted, &extra);
             let taken = ctx.facts.tables_named(&name).iter().any(|id| {
                 ctx.table(*id)
                     .is_some_and(|t| t.name.schema == table.name.schema)
             });
-            if name != table.name.name && !taken {
+            // `users` → `user` would trade this finding for a reserved word.
+            if name != table.name.name && !taken && !is_reserved_name(&name, ctx.dialect) {
                 finding.with_fix(Fix::batch(
                     format!("Rename to {name}"),
                     vec![rename_table(table, &name)],
@@ -116,6 +115,35 @@ impl Rule for TableNamePlurality {
         }
     }
 }
+
+/// The name in the wanted form. Only the last word carries the number (`order_items` →
+/// `order_item`), except in a name made of plural words only, where each word names the
+/// entities linked (`hosts_templates` → `host_template`).
+fn proposal(name: &str, wanted: Number, extra: &[(String, String)]) -> String {
+    let inflect = |w: &str| match wanted {
+        Number::Singular => singular(w, extra),
+        Number::Plural => plural(w, extra),
+    };
+    let parts: Vec<&str> = name.split('_').collect();
+    let all_plural = wanted == Number::Singular
+        && parts.len() > 1
+        && parts.iter().all(|p| {
+            let lower = p.to_lowercase();
+            !KEEP.contains(&lower.as_str()) && number(&lower, extra) == Some(Number::Plural)
+        });
+    if all_plural {
+        parts
+            .iter()
+            .map(|p| with_last_word(p, inflect))
+            .collect::<Vec<_>>()
+            .join("_")
+    } else {
+        with_last_word(name, inflect)
+    }
+}
+
+/// Plural-looking words that stay as they are in front of another word (`sales_orders`).
+const KEEP: &[&str] = &["sales", "goods", "terms", "arms", "means", "savings"];
 
 fn last_word(name: &str) -> String {
     name[last_word_start(name)..]
@@ -167,5 +195,39 @@ mod tests {
         let mut names: Vec<_> = fixed.tables.values().map(|t| t.name.name.clone()).collect();
         names.sort();
         assert_eq!(names, ["OrderItem", "person"]);
+    }
+
+    #[test]
+    fn renames_avoid_reserved_words_and_taken_names() {
+        let doc = pg("CREATE TABLE users (id int PRIMARY KEY);
+                      CREATE TABLE rights (id int PRIMARY KEY);
+                      CREATE TABLE hosts_templates (id int PRIMARY KEY);
+                      CREATE TABLE items (id int PRIMARY KEY);
+                      CREATE TABLE item (id int PRIMARY KEY);
+                      CREATE TABLE sales_orders (id int PRIMARY KEY);");
+        let mut doc = doc;
+        doc.lint
+            .rule_mut(RULE)
+            .options
+            .insert("style".into(), "singular".into());
+        let found = fires(&doc, RULE);
+        let fixes: Vec<(&str, Option<&str>)> = found
+            .iter()
+            .map(|f| {
+                let table = f.message.split_whitespace().nth(2).unwrap();
+                (table, f.fix.as_ref().map(|x| x.label.as_str()))
+            })
+            .collect();
+        assert!(fixes.contains(&("users", None)), "{fixes:?}");
+        assert!(fixes.contains(&("rights", None)), "{fixes:?}");
+        assert!(fixes.contains(&("items", None)), "{fixes:?}");
+        assert!(
+            fixes.contains(&("hosts_templates", Some("Rename to host_template"))),
+            "{fixes:?}"
+        );
+        assert!(
+            fixes.contains(&("sales_orders", Some("Rename to sales_order"))),
+            "{fixes:?}"
+        );
     }
 }

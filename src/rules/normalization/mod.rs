@@ -28,8 +28,14 @@ pub fn register(rules: &mut Vec<Box<dyn Rule>>) {
     rules.push(Box::new(table_too_wide::TableTooWide));
 }
 
-/// Whether the table is a partition or an inheritance child of another table: its columns
-/// and keys come from the parent, where findings belong.
+/// Whether the table's shape is decided elsewhere, so design findings belong there: a
+/// partition or an inheritance child (columns and keys come from the parent), a SQL Server
+/// system-versioned history table (`history_of`: it mirrors its current table and may have
+/// no keys), or a virtual table such as SQLite FTS (typeless columns laid out by the module).
 fn is_partition(table: &Table) -> bool {
-    table.options.0.contains_key("partition_of") || table.options.0.contains_key("inherits")
+    let options = &table.options.0;
+    options.contains_key("partition_of")
+        || options.contains_key("inherits")
+        || options.contains_key("history_of")
+        || options.contains_key("virtual")
 }

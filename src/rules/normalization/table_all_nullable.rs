@@ -109,4 +109,29 @@ mod tests {
         );
         assert!(found[0].fix.is_none());
     }
+
+    #[test]
+    fn virtual_and_history_tables_are_not_reported() {
+        use crate::model::Dialect;
+        silent(
+            &model(
+                "CREATE VIRTUAL TABLE event_search USING fts4 (event_id, room_id, key, value);",
+                Dialect::Sqlite,
+            ),
+            RULE,
+        );
+        silent(
+            &model(
+                "CREATE TABLE dbo.Cities (CityID int NOT NULL PRIMARY KEY, Name nvarchar(50) NOT NULL,
+                   ValidFrom datetime2 GENERATED ALWAYS AS ROW START NOT NULL,
+                   ValidTo datetime2 GENERATED ALWAYS AS ROW END NOT NULL,
+                   PERIOD FOR SYSTEM_TIME (ValidFrom, ValidTo))
+                 WITH (SYSTEM_VERSIONING = ON (HISTORY_TABLE = dbo.Cities_Archive));
+                 CREATE TABLE dbo.Cities_Archive (CityID int NULL, Name nvarchar(50) NULL,
+                   ValidFrom datetime2 NULL, ValidTo datetime2 NULL);",
+                Dialect::Mssql,
+            ),
+            RULE,
+        );
+    }
 }

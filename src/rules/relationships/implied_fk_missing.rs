@@ -11,8 +11,8 @@
 use std::hash::{Hash, Hasher};
 
 use crate::model::{
-    Column, ColumnRef, Constraint, ConstraintId, Deferrable, Edit, ForeignKey, ReferentialAction,
-    Table, TableChange, TableId, TableRef,
+    Column, ColumnRef, Constraint, ConstraintId, Deferrable, Edit, ForeignKey, GroupId,
+    ReferentialAction, Table, TableChange, TableId, TableRef,
 };
 use crate::rules::util::{TypeFamily, family, spelling};
 use crate::rules::{
@@ -36,7 +36,9 @@ pub(super) static META: RuleMeta = RuleMeta {
            relationship. Add the foreign key, or suppress the finding for that column if the \
            link is deliberately loose. Not reported: a table's own numbered key, partitions, \
            inheritance children and archive tables (which keep rows after the parent is gone), \
-           and keys of tables that extend another one (their key is itself a foreign key).",
+           keys of tables that extend another one (their key is itself a foreign key), and \
+           tables in another bounded context than the column's (a foreign key there is what \
+           cross-context-reference warns about; the id stays a plain reference).",
     options: &[RuleOption {
         name: "suffixes",
         default: DEFAULT_SUFFIXES,
@@ -73,6 +75,24 @@ fn is_copy(table: &Table) -> bool {
         || (name.len() >= 7 && name[name.len() - 7..].eq_ignore_ascii_case(b"archive"))
 }
 
+/// The bounded context (a group marked as one) a table belongs to.
+fn bounded_context(ctx: &Context, table: &Table) -> Option<GroupId> {
+    ctx.doc
+        .groups
+        .get(&table.group?)
+        .filter(|g| g.bounded_context)
+        .map(|g| g.id)
+}
+
+/// Whether the two tables sit in different bounded contexts, where a foreign key between
+/// them is unwanted.
+fn across_contexts(ctx: &Context, a: &Table, b: &Table) -> bool {
+    matches!(
+        (bounded_context(ctx, a), bounded_context(ctx, b)),
+        (Some(x), Some(y)) if x != y
+    )
+}
+
 /// What [`compatible`] reads of a column's type, hashed.
 fn type_print(ctx: &Context, column: &Column) -> u64 {
     let family_of = family(ctx.doc, &column.data_type);
@@ -96,7 +116,8 @@ impl Rule for ImpliedFkMissing {
         // Every table holds its name (a named table hides same-stem keys of other tables).
         let own = canonical(&table.name.name);
         let key = key_column(table);
-        let print = fingerprint((0u8, key.map(|k| (k.id, type_print(ctx, k)))));
+        let context = bounded_context(ctx, table);
+        let print = fingerprint((0u8, key.map(|k| (k.id, type_print(ctx, k))), context));
         if let Some(by_key) = key_stem(table, &own, &suffixes) {
             out.push((by_key, print));
         }
@@ -113,6 +134,7 @@ impl Rule for ImpliedFkMissing {
                 type_print(ctx, column),
                 column.identity.is_some(),
                 own_key,
+                context,
             ));
             out.push((canonical(stem), print));
         }
@@ -145,7 +167,7 @@ impl Rule for ImpliedFkMissing {
                 let Some((target, target_key)) = target(table, column, &named, &by_stem) else {
                     continue;
                 };
-                if compatible(ctx, column, target_key) {
+                if compatible(ctx, column, target_key) && !across_contexts(ctx, table, target) {
                     report(ctx, table, column, target, target_key, out);
                 }
             }

@@ -106,3 +106,36 @@ fn reruns_when_the_target_key_changes() {
     validator.update(&changed);
     assert_eq!(validator.findings().filter(|f| f.rule == RULE).count(), 1);
 }
+
+#[test]
+fn silent_across_bounded_contexts() {
+    use crate::rules::contexts::testing::group;
+    let sql = "CREATE TABLE customers (id bigint PRIMARY KEY);
+               CREATE TABLE invoices (id bigint PRIMARY KEY, customer_id bigint);";
+    let mut doc = pg(sql);
+    group(&mut doc, "Sales", true, &["customers"]);
+    group(&mut doc, "Billing", true, &["invoices"]);
+    silent(&doc, RULE);
+    // Plain groups, or one side outside any context, still get the suggestion.
+    let mut doc = pg(sql);
+    group(&mut doc, "Sales", false, &["customers"]);
+    group(&mut doc, "Billing", true, &["invoices"]);
+    fires(&doc, RULE);
+    let mut doc = pg(sql);
+    group(&mut doc, "Sales", true, &["customers", "invoices"]);
+    fires(&doc, RULE);
+}
+
+#[test]
+fn reruns_when_a_table_moves_into_another_context() {
+    use crate::rules::contexts::testing::group;
+    let mut doc = pg("CREATE TABLE customers (id bigint PRIMARY KEY);
+                      CREATE TABLE invoices (id bigint PRIMARY KEY, customer_id bigint);");
+    group(&mut doc, "Sales", true, &["customers"]);
+    let mut validator = crate::rules::Validator::new(None);
+    validator.update(&doc);
+    assert_eq!(validator.findings().filter(|f| f.rule == RULE).count(), 1);
+    group(&mut doc, "Billing", true, &["invoices"]);
+    validator.update(&doc);
+    assert_eq!(validator.findings().filter(|f| f.rule == RULE).count(), 0);
+}
