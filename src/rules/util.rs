@@ -223,6 +223,18 @@ pub fn is_unique_set(table: &Table, columns: &[ColumnId]) -> bool {
     })
 }
 
+/// Whether a table derives from another or cannot be changed on its own: a partition
+/// (`partition_of`), an inheritance child (`inherits`), a system-versioned history table
+/// (`history_of`) or a virtual table (`virtual`, e.g. SQLite FTS). Findings about its keys,
+/// column types and indexes belong to the parent, or cannot be acted on.
+pub fn is_derived(table: &Table) -> bool {
+    let options = &table.options.0;
+    !options.is_empty()
+        && ["partition_of", "inherits", "history_of", "virtual"]
+            .iter()
+            .any(|key| options.contains_key(*key))
+}
+
 /// Matches a name against a pattern with `*` (any run of characters) and `?` (one
 /// character), case-insensitively.
 pub fn glob_match(pattern: &str, text: &str) -> bool {

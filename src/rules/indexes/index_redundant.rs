@@ -2,6 +2,7 @@
 
 use crate::model::{Edit, Table, TableChange};
 use crate::rules::indexes::keys::{Key, describe_key, describe_parts, key_at, key_count};
+use crate::rules::util::is_derived;
 use crate::rules::{Category, Context, Findings, Fix, Rule, RuleMeta, Scope, Severity, Subject};
 
 static META: RuleMeta = RuleMeta {
@@ -30,7 +31,8 @@ impl Rule for IndexRedundant {
 
     fn check_table(&self, ctx: &Context, table: &Table, out: &mut Findings) {
         let count = key_count(table);
-        if count < 2 {
+        // A partition's keys and indexes are copies of its parent's, reported there.
+        if count < 2 || is_derived(table) {
             return;
         }
         for i in 0..count {
@@ -183,5 +185,24 @@ mod tests {
         let found = fires(&doc, RULE);
         assert_eq!(found.len(), 2);
         fix_silences(&doc, RULE);
+    }
+
+    #[test]
+    fn partitions_are_left_to_their_parent() {
+        let found = fires(
+            &pg(
+                "CREATE TABLE o (id int, placed date, a int, b int, PRIMARY KEY (id, placed))
+                     PARTITION BY RANGE (placed);
+                 CREATE INDEX o_a ON o (a);
+                 CREATE INDEX o_ab ON o (a, b);
+                 CREATE TABLE o_2026 PARTITION OF o
+                     FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+                 CREATE INDEX o_2026_a ON o_2026 (a);
+                 CREATE INDEX o_2026_ab ON o_2026 (a, b);",
+            ),
+            RULE,
+        );
+        assert_eq!(found.len(), 1, "{:?}", found[0].message);
+        assert!(found[0].message.starts_with("o: "));
     }
 }

@@ -4,7 +4,7 @@ use crate::model::{
     ColumnId, Constraint, ConstraintId, Edit, Index, IndexKey, IndexPart, PrimaryKey, SortOrder,
     Table, TableChange,
 };
-use crate::rules::util::set_not_null;
+use crate::rules::util::{is_derived, set_not_null};
 use crate::rules::{Category, Context, Findings, Fix, Rule, RuleMeta, Scope, Severity, Subject};
 
 static META: RuleMeta = RuleMeta {
@@ -37,6 +37,7 @@ impl Rule for TableNoIndex {
             || !table.uniques.is_empty()
             || !table.indexes.is_empty()
             || table.columns.is_empty()
+            || is_derived(table)
         {
             return;
         }
@@ -180,5 +181,26 @@ mod tests {
             "CREATE TABLE t (code text UNIQUE); CREATE TABLE u (x int); CREATE INDEX ON u (x);",
         ));
         silent(&doc, RULE);
+    }
+
+    #[test]
+    fn derived_tables_are_not_reported() {
+        let doc = without_missing_key_rule(crate::rules::testing::model(
+            "CREATE TABLE dbo.PeopleArchive (PersonID int NOT NULL,
+                 ValidFrom datetime2(7) NOT NULL, ValidTo datetime2(7) NOT NULL);
+             CREATE TABLE dbo.People (PersonID int NOT NULL PRIMARY KEY,
+                 ValidFrom datetime2(7) GENERATED ALWAYS AS ROW START NOT NULL,
+                 ValidTo datetime2(7) GENERATED ALWAYS AS ROW END NOT NULL,
+                 PERIOD FOR SYSTEM_TIME (ValidFrom, ValidTo))
+             WITH (SYSTEM_VERSIONING = ON (HISTORY_TABLE = dbo.PeopleArchive));",
+            crate::model::Dialect::Mssql,
+        ));
+        silent(&doc, RULE);
+        let doc = without_missing_key_rule(pg(
+            "CREATE TABLE log (message text); CREATE TABLE log_old (at date) INHERITS (log);",
+        ));
+        let found = fires(&doc, RULE);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].message, "log has no primary key and no index");
     }
 }

@@ -18,10 +18,12 @@ static META: RuleMeta = RuleMeta {
     summary: "A unique key includes a nullable column.",
     help: "NULLs are not equal to each other, so PostgreSQL, MySQL and SQLite accept any number \
            of rows that have NULL in a unique column: UNIQUE (a, b) does not stop two (1, NULL) \
-           rows. SQL Server does the opposite and allows a single NULL, which usually breaks \
-           optional unique values (a warning there). Make the columns NOT NULL, use NULLS NOT \
-           DISTINCT (PostgreSQL 15), or on SQL Server a filtered unique index \
-           (WHERE c IS NOT NULL). Partial unique indexes are not reported.",
+           rows. SQL Server does the opposite and allows a single NULL (one per combination of \
+           the other key columns), which usually breaks optional unique values (a warning \
+           there). Make the columns NOT NULL, use NULLS NOT DISTINCT (PostgreSQL 15), or on SQL \
+           Server a filtered unique index (WHERE c IS NOT NULL). Outside SQL Server a unique key \
+           on one nullable column is the usual way to say \"unique when set\" and is not \
+           reported. Partial unique indexes and computed columns are not reported.",
     options: &[],
 };
 
@@ -41,7 +43,17 @@ impl Rule for UniqueNullableColumns {
             if !key.unique || key.kind == KeyKind::Primary || key.predicate.is_some() {
                 continue;
             }
-            let nullable = |c: ColumnId| table.column(c).is_some_and(|c| c.nullable);
+            let mssql = ctx.dialect == Dialect::Mssql;
+            // Outside SQL Server a single nullable column is the "unique when set" idiom.
+            if !mssql && key.parts.len() < 2 {
+                continue;
+            }
+            // A computed column's nullability comes from its expression, not the declaration.
+            let nullable = |c: ColumnId| {
+                table
+                    .column(c)
+                    .is_some_and(|c| c.nullable && c.generated.is_none())
+            };
             let any_nullable = (0..key.parts.len())
                 .filter_map(|i| key.parts.get(i))
                 .any(|p| matches!(p.key, PartKey::Column(c) if nullable(c)));
@@ -55,8 +67,10 @@ impl Rule for UniqueNullableColumns {
                 .filter_map(|c| table.column(*c))
                 .map(|c| c.name.as_str())
                 .collect();
-            let mssql = ctx.dialect == Dialect::Mssql;
-            let consequence = if mssql {
+            let consequence = if mssql && key.parts.len() > 1 {
+                "on SQL Server only one row per combination of the other key columns may have \
+                 NULL there"
+            } else if mssql {
                 "SQL Server allows only one row with NULL there"
             } else {
                 "rows with NULL there are never duplicates"
@@ -249,6 +263,54 @@ mod tests {
                  CREATE UNIQUE INDEX u_b ON u (b) WHERE b IS NOT NULL;",
             ),
             RULE,
+        );
+    }
+
+    #[test]
+    fn a_single_optional_unique_column_is_unique_when_set_outside_sql_server() {
+        silent(
+            &pg(
+                "CREATE TABLE people (id int PRIMARY KEY, reset_token text UNIQUE,
+                                      facebook_id bigint);
+                 CREATE UNIQUE INDEX people_fb ON people (facebook_id);",
+            ),
+            RULE,
+        );
+        silent(
+            &model(
+                "CREATE TABLE people (id int PRIMARY KEY, token varchar(64) UNIQUE);",
+                Dialect::Mysql,
+            ),
+            RULE,
+        );
+    }
+
+    #[test]
+    fn computed_columns_are_not_reported() {
+        silent(
+            &model(
+                "CREATE TABLE c (id int PRIMARY KEY, n int NOT NULL,
+                   AccountNumber AS ISNULL('AW' + CAST(n AS varchar(8)), ''),
+                   CONSTRAINT AK_AccountNumber UNIQUE (AccountNumber));",
+                Dialect::Mssql,
+            ),
+            RULE,
+        );
+    }
+
+    #[test]
+    fn sql_server_composite_keys_allow_one_null_per_combination() {
+        let doc = model(
+            "CREATE TABLE a (id int PRIMARY KEY, line1 nvarchar(60) NOT NULL,
+               line2 nvarchar(60) NULL, city nvarchar(30) NOT NULL,
+               CONSTRAINT ak_address UNIQUE (line1, line2, city));",
+            Dialect::Mssql,
+        );
+        let found = fires(&doc, RULE);
+        assert_eq!(
+            found[0].message,
+            "a: unique constraint ak_address includes nullable column (line2); on SQL Server \
+             only one row per combination of the other key columns may have NULL there"
         );
     }
 }

@@ -24,7 +24,9 @@ static META: RuleMeta = RuleMeta {
            the primary key, or add UNIQUE over them. A table counts as a junction table when \
            its other columns are only bookkeeping (timestamps, flags, a sort order), and, if it \
            has any, when its name contains a referenced table's name (product_tag); anything \
-           else is an entity that may legitimately repeat a pair (an invoice line, a comment).",
+           else is an entity that may legitimately repeat a pair (an invoice line, a comment). \
+           The link is made of the NOT NULL foreign-key columns (at least two); nullable ones \
+           are optional attributes and stay out of the suggested UNIQUE.",
     options: &[RuleOption {
         name: "maxOtherColumns",
         default: "3",
@@ -54,12 +56,21 @@ impl Rule for JunctionTableMissingUnique {
         if table.is_foreign_key_column(*key) {
             return;
         }
+        // A link is made of NOT NULL foreign-key columns: a nullable one is an optional
+        // attribute, and a unique key over it would not stop duplicates where it is NULL.
+        let not_null = |c: ColumnId| table.column(c).is_some_and(|c| !c.nullable);
+        let linked = table
+            .foreign_keys
+            .iter()
+            .flat_map(|fk| fk.columns.iter().copied())
+            .filter(|c| not_null(*c));
+        if linked.clone().nth(1).is_none() {
+            return;
+        }
         let mut links: Vec<ColumnId> = Vec::new();
-        for fk in &table.foreign_keys {
-            for c in &fk.columns {
-                if !links.contains(c) {
-                    links.push(*c);
-                }
+        for c in linked {
+            if !links.contains(&c) {
+                links.push(c);
             }
         }
         if links.len() < 2 {
@@ -68,7 +79,7 @@ impl Rule for JunctionTableMissingUnique {
         let others: Vec<&Column> = table
             .columns
             .iter()
-            .filter(|c| c.id != *key && !links.contains(&c.id))
+            .filter(|c| c.id != *key && !table.is_foreign_key_column(c.id))
             .collect();
         if others.len() > ctx.option_number(&META, "maxOtherColumns")
             || !others.iter().all(|c| bookkeeping(ctx, c))
@@ -224,6 +235,33 @@ mod tests {
                  CREATE TABLE inventory (id serial PRIMARY KEY, film_id int REFERENCES film(id),
                    store_id int REFERENCES store(id), last_update timestamptz);",
             ),
+            RULE,
+        );
+    }
+
+    #[test]
+    fn the_link_is_made_of_not_null_foreign_keys_only() {
+        let doc = pg(
+            "CREATE TABLE report (id bigint PRIMARY KEY); CREATE TABLE usrgrp (id bigint PRIMARY KEY);
+             CREATE TABLE users (id bigint PRIMARY KEY);
+             CREATE TABLE report_usrgrp (id bigint PRIMARY KEY,
+               reportid bigint NOT NULL REFERENCES report(id),
+               usrgrpid bigint NOT NULL REFERENCES usrgrp(id),
+               access_userid bigint REFERENCES users(id));",
+        );
+        let found = fires(&doc, RULE);
+        assert_eq!(
+            found[0].fix.as_ref().unwrap().label,
+            "Add UNIQUE (reportid, usrgrpid)"
+        );
+        fix_silences(&doc, RULE);
+        // One NOT NULL foreign key is no link.
+        silent(
+            &pg(&format!(
+                "{BASE} CREATE TABLE product_tag (id bigserial PRIMARY KEY,
+                   product_id bigint NOT NULL REFERENCES product(id),
+                   tag_id bigint REFERENCES tag(id));"
+            )),
             RULE,
         );
     }

@@ -2,7 +2,7 @@
 //! foreign keys that reference one.
 
 use crate::model::{Column, ColumnRef, DataType, Dialect, Edit, Table, TableChange, TypeKind};
-use crate::rules::util::{integer_bits, spelling};
+use crate::rules::util::{integer_bits, is_derived, spelling};
 use crate::rules::{
     Category, Context, Findings, Fix, Rule, RuleMeta, RuleOption, Scope, Severity, Subject,
 };
@@ -19,12 +19,18 @@ static META: RuleMeta = RuleMeta {
            on rollbacks and failed inserts; widening the column later rewrites the table and \
            every table referencing it while the application is down. Use bigint from the start \
            (on MySQL bigint unsigned for auto-increment keys) and give the referencing \
-           foreign-key columns the same type. SQLite is exempt: its integers are always 64-bit.",
+           foreign-key columns the same type. A key is reported once, with the number of \
+           foreign-key columns that reference it; the fix widens the key and all of them. \
+           On MySQL `int unsigned` is accepted by default (option `allowTypes`), as Skeema's \
+           `auto-inc` check does. SQLite is exempt: its integers are always 64-bit. \
+           Partitions, inheritance children, history and virtual tables are left to their \
+           parent table.",
     options: &[RuleOption {
         name: "allowTypes",
-        default: "",
-        help: "comma-separated type spellings accepted anyway, without lengths \
-               (e.g. `int unsigned`)",
+        default: "int unsigned",
+        help: "comma-separated type spellings accepted anyway, without lengths; the default \
+               accepts MySQL's `int unsigned` (4,294,967,295 values), the only spelling it \
+               matches; set it empty to flag every int",
     }],
 };
 
@@ -37,7 +43,7 @@ impl Rule for KeyIntOverflowRisk {
     }
 
     fn check_table(&self, ctx: &Context, table: &Table, out: &mut Findings) {
-        if ctx.dialect == Dialect::Sqlite {
+        if ctx.dialect == Dialect::Sqlite || is_derived(table) {
             return;
         }
         for column in &table.columns {
@@ -50,45 +56,22 @@ impl Rule for KeyIntOverflowRisk {
             let Some(bits) = narrow_bits(ctx, column) else {
                 continue;
             };
-            let message = format!(
+            let referrers = narrow_referrers(ctx, table, column);
+            let mut message = format!(
                 "{} is {} and {role}: it runs out after {} values",
                 ctx.column_label(table, column),
                 spelling(&column.data_type),
                 capacity(bits, is_unsigned(&column.data_type))
             );
-            let fix = widen(ctx, table, column, None);
+            if !referrers.is_empty() {
+                message.push_str(&format!(
+                    " ({} foreign-key column(s) reference it)",
+                    referrers.len()
+                ));
+            }
+            let fix = widen(ctx, table, column, &referrers);
             out.report(Subject::Column(table.id, column.id), message)
                 .with_fix(fix);
-        }
-        for fk in &table.foreign_keys {
-            let Some(target) = ctx.doc.referenced_table(fk) else {
-                continue;
-            };
-            for (own, referenced) in fk.columns.iter().zip(&fk.referenced_columns) {
-                let ColumnRef::Resolved(referenced) = referenced else {
-                    continue;
-                };
-                let (Some(column), Some(key)) = (table.column(*own), target.column(*referenced))
-                else {
-                    continue;
-                };
-                if target.is_foreign_key_column(key.id)
-                    || key_role(target, key).is_none()
-                    || narrow_bits(ctx, key).is_none()
-                    || narrow_bits(ctx, column).is_none()
-                {
-                    continue;
-                }
-                let message = format!(
-                    "{} references {} ({}), which may run out of values",
-                    ctx.column_label(table, column),
-                    ctx.column_label(target, key),
-                    spelling(&key.data_type)
-                );
-                let fix = widen(ctx, target, key, Some((table, column)));
-                out.report(Subject::Column(table.id, column.id), message)
-                    .with_fix(fix);
-            }
         }
     }
 }
@@ -115,33 +98,53 @@ fn key_role(table: &Table, column: &Column) -> Option<&'static str> {
 /// the project.
 fn narrow_bits(ctx: &Context, column: &Column) -> Option<u8> {
     let bits = integer_bits(ctx.doc, &column.data_type).filter(|b| *b < 64)?;
-    let allowed = ctx.option(&META, "allowTypes");
-    if !allowed.trim().is_empty() {
-        let spelled = bare_spelling(&spelling(&column.data_type));
-        if ctx
-            .option_list(&META, "allowTypes")
-            .iter()
-            .any(|a| bare_spelling(a) == spelled)
-        {
-            return None;
-        }
+    if ctx.option(&META, "allowTypes").trim().is_empty() {
+        return Some(bits);
     }
-    Some(bits)
+    let allowed = ctx.option_list(&META, "allowTypes");
+    let is_allowed = |spelled: &str| allowed.iter().any(|a| bare_eq(a, spelled));
+    let accepted = match column.data_type.original.as_deref() {
+        Some(original) => is_allowed(original),
+        None => is_allowed(&column.data_type.display()),
+    };
+    (!accepted).then_some(bits)
 }
 
-/// A type spelling without lengths and with single spaces: `int(10) unsigned` → `int unsigned`.
-fn bare_spelling(text: &str) -> String {
-    let mut bare = String::with_capacity(text.len());
+/// Whether two type spellings are the same without lengths, case and extra spaces:
+/// `INT(10)  unsigned` matches `int unsigned`.
+fn bare_eq(a: &str, b: &str) -> bool {
+    bare_chars(a).eq(bare_chars(b))
+}
+
+/// The characters of a type spelling outside parentheses, lower case, with runs of spaces
+/// made one and no spaces at the ends.
+fn bare_chars(text: &str) -> impl Iterator<Item = char> + '_ {
     let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => bare.push(c),
-            _ => {}
-        }
-    }
-    bare.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut pending_space = false;
+    let mut started = false;
+    text.chars()
+        .filter_map(move |c| match c {
+            '(' => {
+                depth += 1;
+                pending_space = started;
+                None
+            }
+            ')' => {
+                depth = depth.saturating_sub(1);
+                None
+            }
+            _ if depth > 0 => None,
+            _ if c.is_whitespace() => {
+                pending_space = started;
+                None
+            }
+            _ => {
+                let space = std::mem::take(&mut pending_space);
+                started = true;
+                Some((space, c.to_ascii_lowercase()))
+            }
+        })
+        .flat_map(|(space, c)| space.then_some(' ').into_iter().chain(std::iter::once(c)))
 }
 
 fn is_unsigned(data_type: &DataType) -> bool {
@@ -174,10 +177,39 @@ fn wide_type(ctx: &Context, key: &Column) -> DataType {
     wide
 }
 
-/// Changes `key` of `target` to 64 bits, with the referencing columns: every one when
-/// `only` is `None` (the key's own finding, whose referrers are rerun with it), else just the
-/// one referencing column the finding is about.
-fn widen(ctx: &Context, target: &Table, key: &Column, only: Option<(&Table, &Column)>) -> Fix {
+/// The narrow columns whose foreign keys reference `key` of `target`, each once, as
+/// `(table, column)`.
+fn narrow_referrers<'a>(
+    ctx: &Context<'a>,
+    target: &Table,
+    key: &Column,
+) -> Vec<(&'a Table, &'a Column)> {
+    let mut found = Vec::new();
+    let mut seen = Vec::new();
+    for referrer in ctx.facts.referrers(target.id) {
+        if seen.contains(referrer) {
+            continue;
+        }
+        seen.push(*referrer);
+        let Some(table) = ctx.table(*referrer) else {
+            continue;
+        };
+        for column in referencing_columns(table, target, key) {
+            if narrow_bits(ctx, column).is_some()
+                && !found
+                    .iter()
+                    .any(|(t, c): &(&Table, &Column)| t.id == table.id && c.id == column.id)
+            {
+                found.push((table, column));
+            }
+        }
+    }
+    found
+}
+
+/// Changes `key` of `target` to 64 bits, with every narrow column referencing it, so no
+/// foreign key is left with a type different from its key.
+fn widen(ctx: &Context, target: &Table, key: &Column, referrers: &[(&Table, &Column)]) -> Fix {
     let wide = wide_type(ctx, key);
     let replace = |table: &Table, column: &Column| {
         let mut changed = column.clone();
@@ -188,25 +220,8 @@ fn widen(ctx: &Context, target: &Table, key: &Column, only: Option<(&Table, &Col
         }
     };
     let mut edits = vec![replace(target, key)];
-    match only {
-        Some((table, column)) => edits.push(replace(table, column)),
-        None => {
-            let mut seen = Vec::new();
-            for referrer in ctx.facts.referrers(target.id) {
-                if seen.contains(referrer) {
-                    continue;
-                }
-                seen.push(*referrer);
-                let Some(table) = ctx.table(*referrer) else {
-                    continue;
-                };
-                for column in referencing_columns(table, target, key) {
-                    if narrow_bits(ctx, column).is_some() {
-                        edits.push(replace(table, column));
-                    }
-                }
-            }
-        }
+    for (table, column) in referrers {
+        edits.push(replace(table, column));
     }
     let shown = wide.original.as_deref().unwrap_or("bigint");
     let label = if edits.len() == 1 {
@@ -224,15 +239,16 @@ fn widen(ctx: &Context, target: &Table, key: &Column, only: Option<(&Table, &Col
 /// The columns of `table` whose foreign keys point at `key` of `target`.
 fn referencing_columns<'a>(
     table: &'a Table,
-    target: &'a Table,
-    key: &'a Column,
+    target: &Table,
+    key: &Column,
 ) -> impl Iterator<Item = &'a Column> + 'a {
+    let (target, key) = (target.id, key.id);
     table
         .foreign_keys
         .iter()
-        .filter(move |fk| fk.referenced_table == crate::model::TableRef::Resolved(target.id))
+        .filter(move |fk| fk.referenced_table == crate::model::TableRef::Resolved(target))
         .flat_map(|fk| fk.columns.iter().zip(&fk.referenced_columns))
-        .filter(move |(_, r)| **r == ColumnRef::Resolved(key.id))
+        .filter(move |(_, r)| **r == ColumnRef::Resolved(key))
         .filter_map(move |(own, _)| table.column(*own))
 }
 

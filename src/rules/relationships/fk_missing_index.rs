@@ -4,6 +4,7 @@ use crate::model::{
     ColumnId, Constraint, ConstraintId, Dialect, Edit, ForeignKey, Index, IndexKey, IndexPart,
     SortOrder, Table, TableChange, TableRef,
 };
+use crate::rules::util::is_derived;
 use crate::rules::{Category, Context, Findings, Fix, Rule, RuleMeta, Scope, Severity, Subject};
 
 static META: RuleMeta = RuleMeta {
@@ -32,6 +33,11 @@ impl Rule for FkMissingIndex {
     }
 
     fn check_table(&self, ctx: &Context, table: &Table, out: &mut Findings) {
+        // A partition or inheritance child gets its indexes from the parent, where the
+        // finding belongs; history and virtual tables are not indexed on their own.
+        if table.foreign_keys.is_empty() || is_derived(table) {
+            return;
+        }
         for fk in &table.foreign_keys {
             if fk.columns.is_empty() || leads_some_index(table, &fk.columns) {
                 continue;
@@ -216,5 +222,19 @@ mod tests {
         let mut doc = pg(SQL);
         doc.target = Dialect::Mysql;
         assert_eq!(fires(&doc, RULE)[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn partitions_are_left_to_their_parent() {
+        let found = fires(
+            &pg("CREATE TABLE customer (id bigint PRIMARY KEY);
+                 CREATE TABLE orders (id bigint, placed date NOT NULL,
+                     customer_id bigint REFERENCES customer(id)) PARTITION BY RANGE (placed);
+                 CREATE TABLE orders_2026 PARTITION OF orders
+                     FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');"),
+            RULE,
+        );
+        assert_eq!(found.len(), 1, "{:?}", found[0].message);
+        assert!(found[0].message.starts_with("orders(customer_id)"));
     }
 }

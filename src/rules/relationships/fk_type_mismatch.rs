@@ -1,6 +1,8 @@
 //! `fk-type-mismatch`: a foreign-key column whose type differs from the referenced column's.
 
-use crate::model::{Column, ColumnRef, DataType, Dialect, Edit, Table, TableChange, TypeKind};
+use crate::model::{
+    Column, ColumnId, ColumnRef, DataType, Dialect, Edit, Table, TableChange, TableRef, TypeKind,
+};
 use crate::rules::util::{TypeFamily, family, integer_bits, resolved};
 use crate::rules::{Category, Context, Findings, Fix, Rule, RuleMeta, Scope, Severity, Subject};
 
@@ -17,7 +19,9 @@ static META: RuleMeta = RuleMeta {
            on the same signedness, character set and collation, and SQL Server on the same \
            type and length. A narrower type (int referencing bigint, varchar(10) referencing \
            varchar(20)) accepts the DDL but fails on the first large value. Copy the referenced \
-           column's type.",
+           column's type. An integer foreign key wider than its key (bigint referencing int) is \
+           harmless on PostgreSQL and SQLite (info); its fix widens the key and every column \
+           referencing it instead of narrowing the foreign key.",
     options: &[],
 };
 
@@ -55,23 +59,105 @@ impl Rule for FkTypeMismatch {
                     ctx.column_label(target, key),
                     shown(ctx, &key.data_type)
                 );
+                let finding = out
+                    .report(Subject::Column(table.id, column.id), message)
+                    .with_severity(severity);
+                if wider_integer(ctx, column, key) {
+                    // Narrowing the foreign key would cap it below values it may already
+                    // hold: the key grows instead, with everything that references it.
+                    if let Some(fix) = widen_key(ctx, target, key, column) {
+                        finding.with_fix(fix);
+                    }
+                    continue;
+                }
                 let mut changed = column.clone();
                 changed.data_type = copied_type(&key.data_type);
                 if key.collation.is_some() {
                     changed.collation.clone_from(&key.collation);
                 }
-                out.report(Subject::Column(table.id, column.id), message)
-                    .with_severity(severity)
-                    .with_fix(Fix::batch(
-                        format!("Change {} to {}", column.name, shown(ctx, &key.data_type)),
-                        vec![Edit::Table {
-                            table: table.id,
-                            change: TableChange::ReplaceColumn(changed),
-                        }],
-                    ));
+                finding.with_fix(Fix::batch(
+                    format!("Change {} to {}", column.name, shown(ctx, &key.data_type)),
+                    vec![Edit::Table {
+                        table: table.id,
+                        change: TableChange::ReplaceColumn(changed),
+                    }],
+                ));
             }
         }
     }
+}
+
+/// Whether both columns are integers of the same signedness and the foreign-key column is
+/// the wider one.
+fn wider_integer(ctx: &Context, column: &Column, key: &Column) -> bool {
+    let (a, b) = (
+        resolved(ctx.doc, &column.data_type),
+        resolved(ctx.doc, &key.data_type),
+    );
+    a.array_dims == b.array_dims
+        && unsigned(a) == unsigned(b)
+        && matches!(
+            (integer_bits(ctx.doc, a), integer_bits(ctx.doc, b)),
+            (Some(fk), Some(key)) if fk > key
+        )
+}
+
+/// Changes `key` of `target` to the type of the wider foreign-key column `wide`, together
+/// with every narrower integer column that references the key; none when the key itself
+/// references another table (widening it would move the mismatch there).
+fn widen_key(ctx: &Context, target: &Table, key: &Column, wide: &Column) -> Option<Fix> {
+    if target.is_foreign_key_column(key.id) {
+        return None;
+    }
+    let wide_type = copied_type(resolved(ctx.doc, &wide.data_type));
+    let wide_bits = integer_bits(ctx.doc, &wide_type)?;
+    let replace = |table: &Table, column: &Column| {
+        let mut changed = column.clone();
+        changed.data_type = wide_type.clone();
+        Edit::Table {
+            table: table.id,
+            change: TableChange::ReplaceColumn(changed),
+        }
+    };
+    let mut edits = vec![replace(target, key)];
+    let mut seen = Vec::new();
+    for referrer in ctx.facts.referrers(target.id) {
+        if seen.contains(referrer) {
+            continue;
+        }
+        seen.push(*referrer);
+        let Some(table) = ctx.table(*referrer) else {
+            continue;
+        };
+        let columns = table
+            .foreign_keys
+            .iter()
+            .filter(|fk| fk.referenced_table == TableRef::Resolved(target.id))
+            .flat_map(|fk| fk.columns.iter().zip(&fk.referenced_columns))
+            .filter(|(_, r)| **r == ColumnRef::Resolved(key.id))
+            .filter_map(|(own, _)| table.column(*own));
+        let mut done: Vec<ColumnId> = Vec::new();
+        for column in columns {
+            let narrower = integer_bits(ctx.doc, resolved(ctx.doc, &column.data_type))
+                .is_some_and(|bits| bits < wide_bits);
+            let is_key = table.id == target.id && column.id == key.id;
+            if narrower && !is_key && !done.contains(&column.id) {
+                done.push(column.id);
+                edits.push(replace(table, column));
+            }
+        }
+    }
+    let shown_type = shown(ctx, &wide_type);
+    let label = if edits.len() == 1 {
+        format!("Widen {} to {shown_type}", ctx.column_label(target, key))
+    } else {
+        format!(
+            "Widen {} and {} other referencing column(s) to {shown_type}",
+            ctx.column_label(target, key),
+            edits.len() - 1
+        )
+    };
+    Some(Fix::batch(label, edits))
 }
 
 /// How a type is shown in messages: as written, or its logical name.
@@ -174,7 +260,10 @@ fn compare(ctx: &Context, column: &Column, key: &Column) -> Option<(Severity, &'
             return mysql_error(": MySQL requires the same signedness");
         }
         TypeFamily::Integer => {
-            return (integer_bits(ctx.doc, a) != integer_bits(ctx.doc, b)).then_some((strict, ""));
+            let (fk, key) = (integer_bits(ctx.doc, a), integer_bits(ctx.doc, b));
+            // A wider foreign key holds every key value: harmless where the engine accepts it.
+            let harmless = fk > key && matches!(ctx.dialect, Dialect::Postgres | Dialect::Sqlite);
+            return (fk != key).then_some((if harmless { Severity::Info } else { strict }, ""));
         }
         TypeFamily::Enum => {
             let differ = if matches!(a.kind, TypeKind::Enum(_)) {
@@ -206,7 +295,7 @@ fn compare(ctx: &Context, column: &Column, key: &Column) -> Option<(Severity, &'
 
 #[cfg(test)]
 mod tests {
-    use crate::model::{Dialect, Severity};
+    use crate::model::{Dialect, Severity, TypeKind};
     use crate::rules::testing::*;
 
     const RULE: &str = "fk-type-mismatch";
@@ -276,5 +365,34 @@ mod tests {
             Dialect::Mssql,
         );
         assert_eq!(fires(&doc, RULE)[0].severity, Severity::Error);
+    }
+
+    #[test]
+    fn a_wider_integer_fk_widens_the_key_and_its_other_references() {
+        let doc = pg("CREATE TABLE users (id serial PRIMARY KEY);
+             CREATE TABLE email_addresses (id bigint PRIMARY KEY,
+                                           user_id bigint REFERENCES users(id));
+             CREATE TABLE posts (id bigint PRIMARY KEY, user_id integer REFERENCES users(id));");
+        let found = fires(&doc, RULE);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].severity, Severity::Info);
+        assert_eq!(
+            found[0].fix.as_ref().unwrap().label,
+            "Widen users.id and 1 other referencing column(s) to bigint"
+        );
+        let fixed = fixed(&doc, &found[0]);
+        silent(&fixed, RULE);
+        for table in fixed.tables.values() {
+            for column in &table.columns {
+                assert_eq!(column.data_type.kind, TypeKind::BigInt, "{}", column.name);
+            }
+        }
+        let users = fixed
+            .tables
+            .values()
+            .find(|t| t.name.name == "users")
+            .unwrap();
+        assert!(users.columns[0].identity.is_some());
+        silent(&fixed, "key-int-overflow-risk");
     }
 }

@@ -1,10 +1,10 @@
 //! `column-type-inconsistent`: the same column name with different types in different tables.
 
-use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 
-use crate::model::{DataType, Edit, Table, TableChange, TableId};
-use crate::rules::util::glob_match;
+use crate::model::{Column, DataType, Dialect, Edit, Table, TableChange, TableId, TypeKind};
+use crate::rules::naming::glob::Patterns;
+use crate::rules::util::{integer_bits, is_derived};
 use crate::rules::{
     Category, Context, Findings, Fix, Rule, RuleMeta, RuleOption, Scope, Severity, Subject,
 };
@@ -16,13 +16,20 @@ static META: RuleMeta = RuleMeta {
     enabled: true,
     scope: Scope::Keyed,
     summary: "The same column name has different types in different tables.",
-    help: "A column that means the same thing everywhere (an email, a status, a customer_id) \
-           should have the same type everywhere; otherwise joins need casts and values get \
-           truncated when copied. The columns whose type differs from the most common one are \
-           reported; the fix gives them the common type.",
+    help: "A column that means the same thing everywhere (an email, a customer_id) should have \
+           the same type everywhere; otherwise joins need casts and values get truncated when \
+           copied. The columns whose type differs from the most common one are reported; the \
+           fix gives them the common type, only when that loses nothing (a longer length, a \
+           wider integer), never a shorter one. Types are compared as the database sees them: \
+           PostgreSQL timestamp(6) is timestamp, and on SQLite only the type affinity counts. \
+           Generic names (name, value, status, ...; option `ignore`, also matched without \
+           leading or trailing underscores), computed and typeless columns, and partitions, \
+           inheritance children, history and virtual tables are left out.",
     options: &[RuleOption {
         name: "ignore",
-        default: "",
+        default: "name,value,data,description,title,type,status,content,expression,version,\
+                  key,comment,comments,note,notes,label,text,message,body,summary,details,\
+                  code,kind,state",
         help: "comma-separated column names (or * patterns) that may differ in type",
     }],
 };
@@ -35,11 +42,17 @@ impl Rule for ColumnTypeInconsistent {
         &META
     }
 
-    fn keys(&self, _ctx: &Context, table: &Table, out: &mut Vec<(String, u64)>) {
+    fn keys(&self, ctx: &Context, table: &Table, out: &mut Vec<(String, u64)>) {
+        if is_derived(table) {
+            return;
+        }
+        let ignore = ctx.option_patterns(&META, "ignore");
         for column in &table.columns {
+            if left_out(column) || ignored(&ignore, &column.name) {
+                continue;
+            }
             let mut hasher = crate::rules::naming::fingerprint::Fast::default();
-            column.data_type.kind.hash(&mut hasher);
-            column.data_type.array_dims.hash(&mut hasher);
+            normal(ctx.dialect, &column.data_type).hash(&mut hasher);
             out.push((column.name.to_ascii_lowercase(), hasher.finish()));
         }
     }
@@ -64,75 +77,272 @@ impl Rule for ColumnTypeInconsistent {
     }
 
     fn check_key(&self, ctx: &Context, key: &str, tables: &[TableId], out: &mut Findings) {
-        if tables.len() < 2 {
+        if tables.len() < 2 || ignored(&ctx.option_patterns(&META, "ignore"), key) {
             return;
         }
-        let ignore = ctx.option_list(&META, "ignore");
-        if ignore.iter().any(|pattern| glob_match(pattern, key)) {
-            return;
-        }
-        // Distinct types first (usually one, so nothing is rendered), then by display.
-        let mut distinct: Vec<(&DataType, Vec<(&Table, usize)>)> = Vec::new();
+        // Groups of columns whose types the database treats alike.
+        let mut groups: Vec<(Normal, Vec<(&Table, &Column)>)> = Vec::new();
         for table in tables.iter().filter_map(|id| ctx.table(*id)) {
-            for (index, column) in table.columns.iter().enumerate() {
-                if !column.name.eq_ignore_ascii_case(key) {
+            if is_derived(table) {
+                continue;
+            }
+            for column in &table.columns {
+                if !column.name.eq_ignore_ascii_case(key) || left_out(column) {
                     continue;
                 }
-                let same = |t: &DataType| {
-                    t.kind == column.data_type.kind && t.array_dims == column.data_type.array_dims
-                };
-                match distinct.iter_mut().find(|(t, _)| same(t)) {
-                    Some((_, holders)) => holders.push((table, index)),
-                    None => distinct.push((&column.data_type, vec![(table, index)])),
+                let normal = normal(ctx.dialect, &column.data_type);
+                match groups.iter_mut().find(|(n, _)| *n == normal) {
+                    Some((_, holders)) => holders.push((table, column)),
+                    None => groups.push((normal, vec![(table, column)])),
                 }
             }
         }
-        if distinct.len() < 2 {
+        if groups.len() < 2 {
             return;
         }
-        let mut by_type: BTreeMap<String, Vec<(&Table, usize)>> = BTreeMap::new();
-        for (data_type, holders) in distinct {
-            by_type
-                .entry(ctx.doc.type_display(data_type))
-                .or_default()
-                .extend(holders);
+        // The most common type; on a tie, the one the others fit in.
+        let mut common = 0;
+        for (index, (_, holders)) in groups.iter().enumerate().skip(1) {
+            let best = &groups[common].1;
+            let wider = fits(ctx, &best[0].1.data_type, &holders[0].1.data_type)
+                && !fits(ctx, &holders[0].1.data_type, &best[0].1.data_type);
+            if holders.len() > best.len() || (holders.len() == best.len() && wider) {
+                common = index;
+            }
         }
-        if by_type.len() < 2 {
-            return;
-        }
-        let Some((common, holders)) = by_type.iter().max_by_key(|(_, v)| v.len()) else {
-            return;
-        };
-        let Some(&(model_table, model_index)) = holders.first() else {
-            return;
-        };
-        let common_type = model_table.columns[model_index].data_type.clone();
-        for (shown, columns) in by_type.iter().filter(|(shown, _)| *shown != common) {
-            for &(table, index) in columns {
-                let column = &table.columns[index];
-                let mut changed = column.clone();
-                changed.data_type = common_type.clone();
+        let holders = &groups[common].1;
+        let common_type = &holders[0].1.data_type;
+        let common_shown = shown(ctx, common_type);
+        for (index, (_, columns)) in groups.iter().enumerate() {
+            if index == common {
+                continue;
+            }
+            for &(table, column) in columns {
                 let message = format!(
-                    "{} is {shown}, but {} other table(s) have {} as {common}",
+                    "{} is {}, but {} other table(s) have {} as {common_shown}",
                     ctx.column_label(table, column),
+                    shown(ctx, &column.data_type),
                     holders.len(),
                     column.name
                 );
-                out.report(Subject::Column(table.id, column.id), message)
-                    .with_fix(Fix::batch(
-                        format!("Change the type to {common}"),
+                let finding = out.report(Subject::Column(table.id, column.id), message);
+                if fits(ctx, &column.data_type, common_type) {
+                    let mut changed = column.clone();
+                    changed.data_type = common_type.clone();
+                    finding.with_fix(Fix::batch(
+                        format!("Change the type to {common_shown}"),
                         vec![Edit::Table {
                             table: table.id,
                             change: TableChange::ReplaceColumn(changed),
                         }],
                     ));
+                }
             }
         }
     }
 }
 
+/// Columns whose type is not theirs to choose: computed columns and columns without a type
+/// (SQLite, virtual tables).
+fn left_out(column: &Column) -> bool {
+    column.generated.is_some()
+        || matches!(&column.data_type.kind,
+            TypeKind::Other(text) if text.trim().is_empty() || text == "computed")
+}
+
+/// Whether a column name is in the ignore list, as written or without leading and trailing
+/// underscores (`NAME_`).
+fn ignored(ignore: &Patterns, name: &str) -> bool {
+    if ignore.is_empty() {
+        return false;
+    }
+    let bare = name.trim_matches('_');
+    ignore.matches(name) || (bare.len() != name.len() && ignore.matches(bare))
+}
+
+/// A type as the database compares it: on SQLite its affinity; elsewhere its kind, with a
+/// fractional-second precision equal to the dialect's default written as no precision.
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum Normal<'a> {
+    /// SQLite affinity: `I`nteger, `T`ext, `B`lob, `R`eal or `N`umeric.
+    Affinity(u8),
+    /// A time or timestamp.
+    Temporal {
+        time: bool,
+        precision: Option<u32>,
+        with_time_zone: bool,
+        array_dims: u8,
+    },
+    /// Any other kind, as it is.
+    Kind(&'a TypeKind, u8),
+}
+
+fn normal(dialect: Dialect, data_type: &DataType) -> Normal<'_> {
+    if dialect == Dialect::Sqlite {
+        return Normal::Affinity(affinity(data_type));
+    }
+    let temporal = |time, precision: &Option<u32>, with_time_zone: &bool| Normal::Temporal {
+        time,
+        precision: precision.filter(|p| Some(*p) != default_precision(dialect)),
+        with_time_zone: *with_time_zone,
+        array_dims: data_type.array_dims,
+    };
+    match &data_type.kind {
+        TypeKind::Timestamp {
+            precision,
+            with_time_zone,
+        } => temporal(false, precision, with_time_zone),
+        TypeKind::Time {
+            precision,
+            with_time_zone,
+        } => temporal(true, precision, with_time_zone),
+        kind => Normal::Kind(kind, data_type.array_dims),
+    }
+}
+
+/// Fractional-second digits a time or timestamp has when none are written.
+fn default_precision(dialect: Dialect) -> Option<u32> {
+    match dialect {
+        Dialect::Postgres => Some(6),
+        Dialect::Mysql => Some(0),
+        Dialect::Mssql => Some(7),
+        Dialect::Sqlite => None,
+    }
+}
+
+/// SQLite's type affinity of a declared type (the rules of section 3.1 of its datatype page).
+fn affinity(data_type: &DataType) -> u8 {
+    let text = match (&data_type.original, &data_type.kind) {
+        (Some(original), _) => original.as_str(),
+        (None, TypeKind::Other(text)) => text.as_str(),
+        (None, kind) => {
+            return match kind {
+                TypeKind::SmallInt | TypeKind::Integer | TypeKind::BigInt => b'I',
+                TypeKind::Char { .. } | TypeKind::Varchar { .. } | TypeKind::Text => b'T',
+                TypeKind::Binary { .. } => b'B',
+                TypeKind::Real | TypeKind::Double => b'R',
+                _ => b'N',
+            };
+        }
+    };
+    let has = |word: &str| {
+        text.as_bytes()
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    if has("int") {
+        b'I'
+    } else if has("char") || has("clob") || has("text") {
+        b'T'
+    } else if has("blob") || text.trim().is_empty() {
+        b'B'
+    } else if has("real") || has("floa") || has("doub") {
+        b'R'
+    } else {
+        b'N'
+    }
+}
+
+/// Whether every value of type `from` fits in type `to` unchanged: a longer or unbounded
+/// string, a wider integer, more digits, more fractional seconds, a date in a timestamp.
+fn fits(ctx: &Context, from: &DataType, to: &DataType) -> bool {
+    use TypeKind as K;
+    if from.array_dims != to.array_dims {
+        return false;
+    }
+    let limit = |length: &Option<u32>| length.unwrap_or(u32::MAX);
+    let precision = |p: &Option<u32>| p.or(default_precision(ctx.dialect)).unwrap_or(0);
+    match (&from.kind, &to.kind) {
+        (K::SmallInt | K::Integer | K::BigInt, K::SmallInt | K::Integer | K::BigInt) => {
+            let (Some(from_bits), Some(to_bits)) =
+                (integer_bits(ctx.doc, from), integer_bits(ctx.doc, to))
+            else {
+                return false;
+            };
+            match (is_unsigned(from), is_unsigned(to)) {
+                (false, false) | (true, true) => from_bits <= to_bits,
+                (true, false) => from_bits < to_bits,
+                (false, true) => false,
+            }
+        }
+        (a, b) if a == b => true,
+        (K::Char { length: a } | K::Varchar { length: a }, K::Varchar { length: b }) => {
+            limit(a) <= limit(b)
+        }
+        (K::Char { .. } | K::Varchar { .. }, K::Text)
+        | (K::Real, K::Double)
+        | (
+            K::Date,
+            K::Timestamp {
+                with_time_zone: false,
+                ..
+            },
+        ) => true,
+        (K::Binary { length: a }, K::Binary { length: b }) => limit(a) <= limit(b),
+        (
+            K::Decimal {
+                precision: p1,
+                scale: s1,
+            },
+            K::Decimal {
+                precision: p2,
+                scale: s2,
+            },
+        ) => match (p1, p2) {
+            (_, None) => ctx.dialect == Dialect::Postgres,
+            (None, Some(_)) => false,
+            (Some(p1), Some(p2)) => {
+                let (s1, s2) = (s1.unwrap_or(0), s2.unwrap_or(0));
+                s1 <= s2 && p1.saturating_sub(s1) <= p2.saturating_sub(s2)
+            }
+        },
+        (
+            K::Timestamp {
+                precision: p1,
+                with_time_zone: z1,
+            },
+            K::Timestamp {
+                precision: p2,
+                with_time_zone: z2,
+            },
+        )
+        | (
+            K::Time {
+                precision: p1,
+                with_time_zone: z1,
+            },
+            K::Time {
+                precision: p2,
+                with_time_zone: z2,
+            },
+        ) => z1 == z2 && precision(p1) <= precision(p2),
+        _ => false,
+    }
+}
+
+fn is_unsigned(data_type: &DataType) -> bool {
+    data_type
+        .original
+        .as_deref()
+        .is_some_and(|o| o.to_ascii_lowercase().contains("unsigned"))
+}
+
+/// A type as the target dialect writes it, in lower case and without identifier quotes
+/// (`[datetime]`): the column's own spelling when it has one, PostgreSQL's short names on PostgreSQL, the dialect's catalog name elsewhere
+/// (`datetime2`, not `timestamp`, on SQL Server).
+fn shown(ctx: &Context, data_type: &DataType) -> String {
+    let named = matches!(data_type.kind, TypeKind::Enum(_) | TypeKind::Domain(_));
+    if data_type.original.is_none() && (named || ctx.dialect == Dialect::Postgres) {
+        return ctx.doc.type_display(data_type);
+    }
+    crate::sql::types::dialect_spelling(data_type, ctx.dialect, "")
+        .replace(['[', ']', '`'], "")
+        .to_lowercase()
+}
+
 #[cfg(test)]
 mod tests {
+    use crate::model::Dialect;
     use crate::rules::testing::*;
 
     const RULE: &str = "column-type-inconsistent";
@@ -164,5 +374,135 @@ mod tests {
             .options
             .insert("ignore".into(), "co*".into());
         silent(&doc, RULE);
+    }
+
+    #[test]
+    fn equivalent_spellings_agree() {
+        silent(
+            &pg("CREATE TABLE a (updated_at timestamp(6));
+                 CREATE TABLE b (updated_at timestamp);
+                 CREATE TABLE c (updated_at timestamp without time zone);"),
+            RULE,
+        );
+        // SQLite compares affinities: a length means nothing there.
+        silent(
+            &model(
+                "CREATE TABLE a (Title varchar(200));
+                 CREATE TABLE b (Title varchar(120));
+                 CREATE TABLE c (Title TEXT);",
+                Dialect::Sqlite,
+            ),
+            RULE,
+        );
+        let found = fires(
+            &model(
+                "CREATE TABLE a (ref INTEGER); CREATE TABLE b (ref INTEGER);
+                 CREATE TABLE c (ref TEXT);",
+                Dialect::Sqlite,
+            ),
+            RULE,
+        );
+        assert_eq!(
+            found[0].message,
+            "c.ref is text, but 2 other table(s) have ref as integer"
+        );
+        assert!(found[0].fix.is_none());
+    }
+
+    #[test]
+    fn a_fix_never_shortens_a_column() {
+        let doc = pg(
+            "CREATE TABLE a (email varchar(255)); CREATE TABLE b (email varchar(255));
+                      CREATE TABLE c (email varchar(2048)); CREATE TABLE d (email varchar(100));",
+        );
+        let found = fires(&doc, RULE);
+        assert_eq!(found.len(), 2);
+        let long = found.iter().find(|f| f.message.starts_with("c.")).unwrap();
+        assert!(
+            long.fix.is_none(),
+            "{:?}",
+            long.fix.as_ref().map(|f| &f.label)
+        );
+        let short = found.iter().find(|f| f.message.starts_with("d.")).unwrap();
+        assert_eq!(
+            short.fix.as_ref().unwrap().label,
+            "Change the type to varchar(255)"
+        );
+        // On a tie the wider type is the common one.
+        let tie = pg("CREATE TABLE a (email varchar(50)); CREATE TABLE b (email text);");
+        let found = fires(&tie, RULE);
+        assert_eq!(
+            found[0].message,
+            "a.email is varchar(50), but 1 other table(s) have email as text"
+        );
+        fix_silences(&tie, RULE);
+    }
+
+    #[test]
+    fn types_are_named_as_the_dialect_writes_them() {
+        let found = fires(
+            &model(
+                "CREATE TABLE a (StartDate date); CREATE TABLE b (StartDate [datetime]);
+                 CREATE TABLE c (StartDate datetime);",
+                Dialect::Mssql,
+            ),
+            RULE,
+        );
+        assert_eq!(
+            found[0].message,
+            "a.StartDate is date, but 2 other table(s) have StartDate as datetime"
+        );
+        assert_eq!(
+            found[0].fix.as_ref().unwrap().label,
+            "Change the type to datetime"
+        );
+        let found = fires(
+            &model(
+                "CREATE TABLE a (created datetime(6)); CREATE TABLE b (created date);
+                 CREATE TABLE c (created date);",
+                Dialect::Mysql,
+            ),
+            RULE,
+        );
+        assert_eq!(
+            found[0].message,
+            "a.created is datetime(6), but 2 other table(s) have created as date"
+        );
+        assert!(found[0].fix.is_none());
+    }
+
+    #[test]
+    fn computed_typeless_generic_and_derived_columns_are_left_out() {
+        silent(
+            &model(
+                "CREATE TABLE a (FullName AS (First + Last), First nvarchar(50), Last nvarchar(50));
+                 CREATE TABLE b (FullName nvarchar(101));",
+                Dialect::Mssql,
+            ),
+            RULE,
+        );
+        silent(
+            &model(
+                "CREATE TABLE events (event_id TEXT NOT NULL, room_id TEXT);
+                 CREATE TABLE rooms (room_id TEXT);
+                 CREATE VIRTUAL TABLE event_search USING fts4 (event_id, room_id, value);",
+                Dialect::Sqlite,
+            ),
+            RULE,
+        );
+        silent(
+            &pg("CREATE TABLE a (name varchar(50), \"VERSION_\" integer);
+                 CREATE TABLE b (name text, \"VERSION_\" bigint);"),
+            RULE,
+        );
+        silent(
+            &pg("CREATE TABLE a (amount numeric(10,2), paid date) PARTITION BY RANGE (paid);
+                 CREATE TABLE a_2026 (amount numeric(12,2), paid date);
+                 ALTER TABLE a ATTACH PARTITION a_2026 FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+                 CREATE TABLE b (amount numeric(10,2));
+                 CREATE TABLE c (name text) ;
+                 CREATE TABLE c_old (amount real) INHERITS (c);"),
+            RULE,
+        );
     }
 }

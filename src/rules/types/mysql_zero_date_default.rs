@@ -1,6 +1,7 @@
 //! `mysql-zero-date-default`: a MySQL column defaulting to a zero date (`'0000-00-00'`).
 
 use crate::model::{Dialect, Edit, Table, TableChange};
+use crate::rules::util::{TypeFamily, family};
 use crate::rules::{Category, Context, Findings, Fix, Rule, RuleMeta, Scope, Severity, Subject};
 
 static META: RuleMeta = RuleMeta {
@@ -14,7 +15,8 @@ static META: RuleMeta = RuleMeta {
            so the CREATE TABLE fails on a current server, and client libraries turn it into \
            errors or nulls. No other database accepts it. Use NULL for \"no date\" (the fix \
            makes the column nullable and drops the default), or a real default such as \
-           CURRENT_TIMESTAMP.",
+           CURRENT_TIMESTAMP. Only date, datetime and timestamp columns are checked: a string \
+           column may hold the text '0000-00-00'.",
     options: &[],
 };
 
@@ -31,7 +33,12 @@ impl Rule for MysqlZeroDateDefault {
             return;
         }
         for column in &table.columns {
-            if !column.default.as_deref().is_some_and(is_zero_date) {
+            if !column.default.as_deref().is_some_and(is_zero_date)
+                || !matches!(
+                    family(ctx.doc, &column.data_type),
+                    TypeFamily::Date | TypeFamily::Timestamp
+                )
+            {
                 continue;
             }
             let finding = out.report(
@@ -109,5 +116,17 @@ mod tests {
         );
         doc.target = Dialect::Postgres;
         silent(&doc, RULE);
+    }
+
+    #[test]
+    fn silent_on_string_columns_holding_the_text() {
+        silent(
+            &model(
+                "CREATE TABLE profile (id int PRIMARY KEY, \
+                 dob varchar(32) NOT NULL DEFAULT '0000-00-00');",
+                Dialect::Mysql,
+            ),
+            RULE,
+        );
     }
 }

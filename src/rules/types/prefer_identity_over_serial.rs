@@ -3,6 +3,7 @@
 use crate::model::{
     Column, Dialect, Edit, Identity, IdentityKind, ObjectId, Sequence, Table, TableChange, TypeKind,
 };
+use crate::rules::util::is_derived;
 use crate::rules::{Category, Context, Findings, Fix, Rule, RuleMeta, Scope, Severity, Subject};
 use crate::sql::export::is_default_schema;
 
@@ -30,7 +31,9 @@ impl Rule for PreferIdentityOverSerial {
     }
 
     fn check_table(&self, ctx: &Context, table: &Table, out: &mut Findings) {
-        if ctx.dialect != Dialect::Postgres {
+        // A partition or inheritance child takes the default from its parent, where the
+        // finding belongs; an identity cannot be added to it alone.
+        if ctx.dialect != Dialect::Postgres || is_derived(table) {
             return;
         }
         for column in &table.columns {
@@ -160,5 +163,26 @@ mod tests {
         let mut doc = pg("CREATE TABLE t (id serial PRIMARY KEY);");
         doc.target = Dialect::Mysql;
         silent(&doc, RULE);
+    }
+
+    #[test]
+    fn partitions_and_inheritance_children_are_left_to_their_parent() {
+        let found = fires(
+            &pg(
+                "CREATE TABLE payment (payment_id serial, paid date NOT NULL,
+                                       PRIMARY KEY (payment_id, paid))
+                 PARTITION BY RANGE (paid);
+             CREATE TABLE payment_2026 PARTITION OF payment
+                 FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+             CREATE TABLE payment_old (payment_id integer DEFAULT nextval('payment_payment_id_seq')
+                 NOT NULL, paid date NOT NULL) INHERITS (payment);",
+            ),
+            RULE,
+        );
+        let messages: Vec<&str> = found.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["payment.payment_id is serial; use an identity column"]
+        );
     }
 }

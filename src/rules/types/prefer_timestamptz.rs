@@ -2,6 +2,7 @@
 
 use crate::model::{Column, DataType, Dialect, Table, TypeKind};
 use crate::rules::types::edits::{base_word, retype, shown, with_kind};
+use crate::rules::util::is_derived;
 use crate::rules::{
     Category, Context, Findings, Fix, Rule, RuleMeta, RuleOption, Scope, Severity, Subject,
 };
@@ -40,6 +41,10 @@ impl Rule for PreferTimestamptz {
             Dialect::Mysql | Dialect::Mssql => true,
             Dialect::Sqlite => return,
         };
+        // A partition, inheritance child or history table repeats its parent's columns.
+        if is_derived(table) {
+            return;
+        }
         let mut enabled: Option<bool> = None;
         for column in &table.columns {
             let Some(precision) = zoneless(ctx.dialect, &column.data_type) else {
@@ -192,5 +197,20 @@ mod tests {
             &model("CREATE TABLE e (a timestamp);", Dialect::Sqlite),
             RULE,
         );
+    }
+
+    #[test]
+    fn partitions_and_inheritance_children_are_left_to_their_parent() {
+        let found = fires(
+            &pg(
+                "CREATE TABLE event (id bigint, at timestamp NOT NULL) PARTITION BY RANGE (at);
+                 CREATE TABLE event_2026 PARTITION OF event
+                     FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+                 CREATE TABLE event_old (at timestamp NOT NULL) INHERITS (event);",
+            ),
+            RULE,
+        );
+        assert_eq!(found.len(), 1, "{:?}", found[0].message);
+        assert!(found[0].message.starts_with("event.at"));
     }
 }
