@@ -81,7 +81,7 @@ impl Rule for MandatoryColumns {
             ),
         );
         let added = ctx.memo(&META, "columnType", || column_type(ctx));
-        let (data_type, default) = &*added;
+        let (data_type, default) = added;
         let edits = missing
             .iter()
             .map(|name| {

@@ -113,6 +113,9 @@ impl Rule for TransitiveDependencyHint {
             return;
         }
         let mut seen: Vec<TableId> = Vec::new();
+        // The columns that may count as copies, and the number of non-key columns: the same
+        // for every foreign key, so worked out once, when a key points elsewhere.
+        let mut candidates: Option<(Vec<&Column>, usize)> = None;
         for fk in &table.foreign_keys {
             let TableRef::Resolved(target) = fk.referenced_table else {
                 continue;
@@ -124,10 +127,21 @@ impl Rule for TransitiveDependencyHint {
             let Some(parent) = ctx.table(target) else {
                 continue;
             };
-            let copies: Vec<&Column> = table
-                .columns
+            let (candidates, own) = candidates.get_or_insert_with(|| {
+                let ignore = ctx.option_patterns(&META, "ignore");
+                let candidates = table
+                    .columns
+                    .iter()
+                    .filter(|c| non_key(table, c))
+                    .filter(|c| !ignore.matches(c.name.trim_matches('_')))
+                    .filter(|c| !c.comment.as_deref().is_some_and(says_snapshot))
+                    .collect();
+                let own = table.columns.iter().filter(|c| non_key(table, c)).count();
+                (candidates, own)
+            });
+            let copies: Vec<&Column> = candidates
                 .iter()
-                .filter(|c| non_key(table, c))
+                .copied()
                 .filter(|c| {
                     parent
                         .columns
@@ -135,28 +149,26 @@ impl Rule for TransitiveDependencyHint {
                         .any(|p| p.name.eq_ignore_ascii_case(&c.name) && non_key(parent, p))
                 })
                 .collect();
-            if copies.len() < ctx.option_number(&META, "minColumns").max(1) {
-                continue;
-            }
-            let ignore = ctx.option_patterns(&META, "ignore");
-            let copies: Vec<&Column> = copies
-                .into_iter()
-                .filter(|c| !ignore.matches(c.name.trim_matches('_')))
-                .filter(|c| {
-                    !c.comment
-                        .as_deref()
-                        .is_some_and(|t| t.to_lowercase().contains("snapshot"))
-                })
-                .collect();
             // A table repeating most of another is a peer or a subtype, not a lookup.
-            let own = table.columns.iter().filter(|c| non_key(table, c)).count();
             if copies.len() < ctx.option_number(&META, "minColumns").max(1)
-                || copies.len() * 2 > own
+                || copies.len() * 2 > *own
             {
                 continue;
             }
             report(ctx, table, parent, fk, &copies, out);
         }
+    }
+}
+
+/// Whether a comment says "snapshot", in any case.
+fn says_snapshot(comment: &str) -> bool {
+    if comment.is_ascii() {
+        comment
+            .as_bytes()
+            .windows(8)
+            .any(|w| w.eq_ignore_ascii_case(b"snapshot"))
+    } else {
+        comment.to_lowercase().contains("snapshot")
     }
 }
 
