@@ -1,15 +1,13 @@
 //! What a rule sees: the document, the target dialect, the project's options, and facts
 //! about the whole schema computed once per validation run.
 
-use std::any::{Any, TypeId};
+use std::any::Any;
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
-use std::sync::{Arc, PoisonError, RwLock};
 
 use crate::model::{Column, Dialect, Document, LintConfig, Table, TableId, TableRef};
 use crate::sql::export::is_default_schema;
 
-use super::naming::fingerprint::Fast;
+use super::memo::Memo;
 use super::naming::glob::Patterns;
 use super::{RuleMeta, Subject};
 
@@ -24,14 +22,6 @@ pub struct Facts {
     /// Values derived from the configuration, computed once per run.
     memo: Memo,
 }
-
-/// What a memo entry is found by: rule id, name, and the type of the value.
-type MemoKey = (&'static str, &'static str, TypeId);
-
-/// Values derived from the project's configuration (parsed option lists, compiled patterns),
-/// computed once per run: rules read them for every table, and parsing allocates.
-#[derive(Debug, Default)]
-struct Memo(RwLock<HashMap<MemoKey, Arc<dyn Any + Send + Sync>, BuildHasherDefault<Fast>>>);
 
 impl Facts {
     /// Computes the facts of a document.
@@ -68,6 +58,12 @@ impl Facts {
             .map_or(&[], Vec::as_slice)
     }
 }
+
+/// A parsed list option, as stored in the memo.
+struct OptionList(Vec<String>);
+
+/// A compiled pattern option, as stored in the memo.
+struct OptionPatterns(Patterns);
 
 /// Everything a rule may read while it checks.
 #[derive(Debug, Clone, Copy)]
@@ -131,47 +127,32 @@ impl<'a> Context<'a> {
         meta: &RuleMeta,
         name: &'static str,
         make: impl FnOnce() -> T,
-    ) -> Arc<T> {
-        let key = (meta.id, name, TypeId::of::<T>());
-        let memo = &self.facts.memo.0;
-        let found = memo
-            .read()
-            .unwrap_or_else(PoisonError::into_inner)
-            .get(&key)
-            .cloned();
-        if let Some(value) = found.and_then(|v| v.downcast::<T>().ok()) {
-            return value;
-        }
-        let value = Arc::new(make());
-        memo.write()
-            .unwrap_or_else(PoisonError::into_inner)
-            .insert(key, Arc::clone(&value) as Arc<dyn Any + Send + Sync>);
-        value
+    ) -> &'a T {
+        self.facts.memo.get(meta.id, name, make)
     }
 
     /// A list option (comma-separated), trimmed, lower-case, empty items left out; parsed
     /// once per run.
-    pub fn option_list(&self, meta: &RuleMeta, name: &str) -> Arc<Vec<String>> {
-        let parse = || -> Vec<String> {
-            self.option(meta, name)
-                .split(',')
-                .map(|item| item.trim().to_lowercase())
-                .filter(|item| !item.is_empty())
-                .collect()
-        };
-        match meta.options.iter().find(|o| o.name == name) {
-            Some(declared) => self.memo(meta, declared.name, parse),
-            None => Arc::new(parse()),
-        }
+    pub fn option_list(&self, meta: &RuleMeta, name: &'static str) -> &'a [String] {
+        let list = self.memo(meta, name, || {
+            OptionList(
+                self.option(meta, name)
+                    .split(',')
+                    .map(|item| item.trim().to_lowercase())
+                    .filter(|item| !item.is_empty())
+                    .collect(),
+            )
+        });
+        &list.0
     }
 
     /// A list option of name patterns (`*` and `?`), compiled once per run.
-    pub fn option_patterns(&self, meta: &RuleMeta, name: &str) -> Arc<Patterns> {
-        let list = self.option_list(meta, name);
-        match meta.options.iter().find(|o| o.name == name) {
-            Some(declared) => self.memo(meta, declared.name, || Patterns::new(&list)),
-            None => Arc::new(Patterns::new(&list)),
-        }
+    pub fn option_patterns(&self, meta: &RuleMeta, name: &'static str) -> &'a Patterns {
+        &self
+            .memo(meta, name, || {
+                OptionPatterns(Patterns::new(self.option_list(meta, name)))
+            })
+            .0
     }
 
     /// A yes/no option (`true`, `yes`, `on`, `1` are yes).

@@ -10,6 +10,7 @@ mod context;
 mod engine;
 mod finding;
 mod keyed;
+mod memo;
 pub mod report;
 pub mod sarif;
 pub mod util;

@@ -34,12 +34,12 @@ impl Rule for ColumnNameBlocklist {
 
     fn check_table(&self, ctx: &Context, table: &Table, out: &mut Findings) {
         let compiled = ctx.memo(&META, "patterns", || {
-            let list = ctx.option_list(&META, "patterns");
+            let list = ctx.option_list(&META, "patterns").to_vec();
             let plain: Vec<String> = list.iter().filter(|p| !p.contains('.')).cloned().collect();
             let dotted = plain.len() < list.len();
             (list, glob::Patterns::new(&plain), dotted)
         });
-        let (patterns, plain, dotted) = &*compiled;
+        let (patterns, plain, dotted) = compiled;
         if patterns.is_empty() {
             return;
         }

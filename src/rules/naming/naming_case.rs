@@ -66,7 +66,7 @@ fn wanted(ctx: &Context, kind: &str) -> Wanted {
 }
 
 /// What the project asked for each kind of name, read once per run.
-fn modes(ctx: &Context) -> std::sync::Arc<[Wanted; 3]> {
+fn modes<'a>(ctx: &Context<'a>) -> &'a [Wanted; 3] {
     ctx.memo(&META, "modes", || KINDS.map(|k| wanted(ctx, k)))
 }
 

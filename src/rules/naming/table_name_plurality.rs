@@ -59,7 +59,7 @@ impl Rule for TableNamePlurality {
     }
 
     fn check_key(&self, ctx: &Context, _key: &str, tables: &[TableId], out: &mut Findings) {
-        let extra = extra_pairs(&ctx.option_list(&META, "irregular"));
+        let extra = extra_pairs(ctx.option_list(&META, "irregular"));
         let numbered: Vec<(&Table, Number)> = tables
             .iter()
             .filter_map(|id| ctx.table(*id))

@@ -51,7 +51,7 @@ fn parse(word: &str) -> Option<ReferentialAction> {
     })
 }
 
-fn allowed(ctx: &Context, option: &str) -> Vec<ReferentialAction> {
+fn allowed(ctx: &Context, option: &'static str) -> Vec<ReferentialAction> {
     ctx.option_list(&META, option)
         .iter()
         .filter_map(|w| parse(w))

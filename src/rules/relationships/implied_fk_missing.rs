@@ -118,14 +118,14 @@ impl Rule for ImpliedFkMissing {
         let key = key_column(table);
         let context = bounded_context(ctx, table);
         let print = fingerprint((0u8, key.map(|k| (k.id, type_print(ctx, k))), context));
-        if let Some(by_key) = key_stem(table, &own, &suffixes) {
+        if let Some(by_key) = key_stem(table, &own, suffixes) {
             out.push((by_key, print));
         }
         out.push((own, print));
         if is_copy(table) {
             return;
         }
-        for (column, stem) in asking(table, &suffixes) {
+        for (column, stem) in asking(table, suffixes) {
             let own_key = key.is_some_and(|k| k.id == column.id);
             let print = fingerprint((
                 1u8,
@@ -153,14 +153,14 @@ impl Rule for ImpliedFkMissing {
             .copied()
             .filter(|t| {
                 let own = canonical(&t.name.name);
-                own != key && key_stem(t, &own, &suffixes).as_deref() == Some(key)
+                own != key && key_stem(t, &own, suffixes).as_deref() == Some(key)
             })
             .collect();
         if named.is_empty() && by_stem.is_empty() {
             return;
         }
         for table in members.iter().filter(|t| !is_copy(t)) {
-            for (column, stem) in asking(table, &suffixes) {
+            for (column, stem) in asking(table, suffixes) {
                 if canonical(stem) != key {
                     continue;
                 }

@@ -1,7 +1,5 @@
 //! Name matching for implied relationships: which table a column like `customer_id` names.
 
-use std::sync::Arc;
-
 use crate::model::{Column, Table, TableId};
 use crate::rules::Context;
 
@@ -61,10 +59,16 @@ pub fn canonical_into(name: &str, word: &mut String) {
 }
 
 /// The suffixes configured for implied references (lower-case).
-pub fn suffixes(ctx: &Context) -> Arc<Vec<String>> {
-    let list = ctx.option_list(&super::implied_fk_missing::META, "suffixes");
+pub fn suffixes<'a>(ctx: &Context<'a>) -> &'a [String] {
+    let meta = &super::implied_fk_missing::META;
+    let list = ctx.option_list(meta, "suffixes");
     if list.is_empty() {
-        Arc::new(DEFAULT_SUFFIXES.split(',').map(str::to_owned).collect())
+        ctx.memo(meta, "defaultSuffixes", || {
+            DEFAULT_SUFFIXES
+                .split(',')
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
     } else {
         list
     }

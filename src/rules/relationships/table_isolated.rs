@@ -99,13 +99,13 @@ impl Rule for TableIsolated {
                     }
                 }
             }
-            for hash in identities(table, &suffixes, &mut hashes)
+            for hash in identities(table, suffixes, &mut hashes)
                 .into_iter()
                 .flatten()
             {
                 note(&mut names, hash, table.id);
             }
-            for (_, stem) in asking(table, &suffixes) {
+            for (_, stem) in asking(table, suffixes) {
                 note(&mut stems, hashes.of(stem), table.id);
             }
         }
@@ -116,14 +116,14 @@ impl Rule for TableIsolated {
             {
                 continue;
             }
-            let named_by_other = identities(table, &suffixes, &mut hashes)
+            let named_by_other = identities(table, suffixes, &mut hashes)
                 .into_iter()
                 .flatten()
                 .any(|hash| other_owner(&stems, hash, table.id));
             if named_by_other {
                 continue;
             }
-            let names_other = asking(table, &suffixes)
+            let names_other = asking(table, suffixes)
                 .any(|(_, stem)| other_owner(&names, hashes.of(stem), table.id));
             if names_other {
                 continue;

@@ -66,7 +66,7 @@ impl Rule for MoneyAsFloat {
     }
 
     fn check_table(&self, ctx: &Context, table: &Table, out: &mut Findings) {
-        let mut words: Option<std::sync::Arc<Vec<String>>> = None;
+        let mut words: Option<&[String]> = None;
         for column in &table.columns {
             if family(ctx.doc, &column.data_type) != TypeFamily::Float {
                 continue;
