@@ -92,7 +92,7 @@ impl Rule for MandatoryColumns {
             .split(',')
             .map(str::trim)
             .filter(|name| !name.is_empty() && !present(name))
-            .filter(|name| !has_alias(table, name, &aliases))
+            .filter(|name| !has_alias(table, name, aliases))
             .collect();
         if missing.is_empty() {
             return;
@@ -112,7 +112,7 @@ impl Rule for MandatoryColumns {
             ),
         );
         let added = ctx.memo(&META, "columnType", || column_type(ctx));
-        let (data_type, default) = &*added;
+        let (data_type, default) = added;
         // The added columns follow the table's own case style (CreatedAt next to OrderID).
         let style = column_style(table);
         let names: Vec<String> = missing
@@ -217,7 +217,7 @@ fn squashed(name: &str) -> impl Iterator<Item = char> + '_ {
 /// The `aliases` option as (required column, patterns standing in for it).
 fn aliases(ctx: &Context) -> Vec<(String, Patterns)> {
     let mut groups: Vec<(String, Vec<String>)> = Vec::new();
-    for pair in ctx.option_list(&META, "aliases").iter() {
+    for pair in ctx.option_list(&META, "aliases") {
         let Some((column, alias)) = pair.split_once(':') else {
             continue;
         };

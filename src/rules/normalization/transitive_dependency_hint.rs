@@ -164,7 +164,7 @@ impl Rule for TransitiveDependencyHint {
                 .columns
                 .iter()
                 .filter(is_copy)
-                .filter(|c| !ignored(&ignore, &c.name))
+                .filter(|c| !ignored(ignore, &c.name))
                 .filter(|c| {
                     !c.comment
                         .as_deref()

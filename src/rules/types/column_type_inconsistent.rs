@@ -48,7 +48,7 @@ impl Rule for ColumnTypeInconsistent {
         }
         let ignore = ctx.option_patterns(&META, "ignore");
         for column in &table.columns {
-            if left_out(column) || ignored(&ignore, &column.name) {
+            if left_out(column) || ignored(ignore, &column.name) {
                 continue;
             }
             let mut hasher = crate::rules::naming::fingerprint::Fast::default();
@@ -77,7 +77,7 @@ impl Rule for ColumnTypeInconsistent {
     }
 
     fn check_key(&self, ctx: &Context, key: &str, tables: &[TableId], out: &mut Findings) {
-        if tables.len() < 2 || ignored(&ctx.option_patterns(&META, "ignore"), key) {
+        if tables.len() < 2 || ignored(ctx.option_patterns(&META, "ignore"), key) {
             return;
         }
         // Groups of columns whose types the database treats alike.
