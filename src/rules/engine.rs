@@ -330,23 +330,27 @@ pub(super) fn configured(ctx: &Context, meta: &RuleMeta, mut found: Vec<Finding>
     found
 }
 
-/// Whether anything a [`Scope::Graph`] rule reads changed: foreign keys, primary keys,
-/// column names (reference-like names are links too), table options, or the nullability of
-/// key columns (which decides whether a cycle can be filled).
+/// Whether anything a [`Scope::Graph`] rule reads changed: keys, constraints and indexes,
+/// column names (reference-like names are links too, and naming rules read every name),
+/// computed columns, table options, or the nullability of foreign-key columns (which decides
+/// whether a cycle can be filled).
 fn links_differ(old: &Table, new: &Table) -> bool {
     if old.foreign_keys != new.foreign_keys
         || old.primary_key != new.primary_key
+        || old.uniques != new.uniques
+        || old.checks != new.checks
+        || old.indexes != new.indexes
         || old.options != new.options
         || old.columns.len() != new.columns.len()
     {
         return true;
     }
-    if old
-        .columns
-        .iter()
-        .zip(&new.columns)
-        .any(|(a, b)| a.id != b.id || a.name != b.name)
-    {
+    // Computed columns are compared whole: a rename fix rewrites their expressions.
+    if old.columns.iter().zip(&new.columns).any(|(a, b)| {
+        a.id != b.id
+            || a.name != b.name
+            || ((a.generated.is_some() || b.generated.is_some()) && a != b)
+    }) {
         return true;
     }
     new.foreign_keys

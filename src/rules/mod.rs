@@ -88,9 +88,10 @@ pub enum Scope {
     /// namespace): after an edit only the keys whose contributions changed are checked again
     /// ([`Rule::keys`], [`Rule::check_key`]).
     Keyed,
-    /// Findings over the links between tables (foreign keys, and reference-like column
-    /// names), rerun when a foreign key, primary key, column name or table option changes
-    /// ([`Rule::check_schema`]).
+    /// Findings over the links between tables and over every name (foreign keys,
+    /// reference-like column names, naming styles), rerun when a key, constraint, index,
+    /// column name or table option changes ([`Rule::check_schema`]). Fixes must not carry
+    /// copies of whole columns (use renames), since a type change does not rerun them.
     Graph,
     /// Findings over the whole document, rerun after every edit ([`Rule::check_schema`]);
     /// keep these cheap.

@@ -88,6 +88,13 @@ fn incremental_updates_match_full_runs() {
             change: TableChange::SetComment(Some("Orders placed".into())),
         },
         Edit::Table {
+            table: customer,
+            change: TableChange::RenameColumn {
+                column: customer_key,
+                name: "CustomerKey".into(),
+            },
+        },
+        Edit::Table {
             table: orders,
             change: TableChange::Rename(crate::model::QualifiedName::new("purchase")),
         },

@@ -75,6 +75,13 @@ pub enum TableChange {
     RemoveColumn(ColumnId),
     /// Replaces a column with a new version carrying the same id.
     ReplaceColumn(Column),
+    /// Renames a column, leaving everything else about it as it is.
+    RenameColumn {
+        /// The column.
+        column: ColumnId,
+        /// Its new name.
+        name: String,
+    },
     /// Moves a column to another position.
     MoveColumn {
         /// The column to move.
@@ -105,6 +112,7 @@ impl TableChange {
             Self::AddColumn { column, .. } => format!("Add column {table}.{}", column.name),
             Self::RemoveColumn(_) => format!("Remove column from {table}"),
             Self::ReplaceColumn(column) => format!("Edit column {table}.{}", column.name),
+            Self::RenameColumn { name, .. } => format!("Rename a column of {table} to {name}"),
             Self::MoveColumn { .. } => format!("Reorder columns of {table}"),
             Self::SetPrimaryKey(_) => format!("Set primary key of {table}"),
             Self::AddConstraint(c) => format!("Add {} to {table}", c.kind_name()),
@@ -150,6 +158,14 @@ pub(super) fn apply(
                 .find(|c| c.id == column.id)
                 .ok_or_else(|| EditError::Missing(format!("column {}", column.id)))?;
             *slot = column;
+        }
+        TableChange::RenameColumn { column, name } => {
+            let slot = table
+                .columns
+                .iter_mut()
+                .find(|c| c.id == column)
+                .ok_or_else(|| EditError::Missing(format!("column {column}")))?;
+            slot.name = name;
         }
         TableChange::MoveColumn { column, to } => {
             let from = table

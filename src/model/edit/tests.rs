@@ -285,3 +285,35 @@ fn merging_a_document_keeps_its_references_with_fresh_ids() {
     let grouped = merged_orders.group.unwrap();
     assert!(doc.groups.contains_key(&grouped));
 }
+
+#[test]
+fn renaming_a_column_keeps_everything_else() {
+    let mut doc = Document::new();
+    let mut table = Table::new(QualifiedName::new("t"));
+    let mut column = Column::new("a", DataType::new(TypeKind::Integer));
+    column.comment = Some("kept".into());
+    table.columns.push(column);
+    let created = apply(&mut doc, Edit::AddTable(table)).unwrap();
+    let id = TableId(created.created[0]);
+    let column = doc.table(id).unwrap().columns[0].id;
+    let rename = Edit::Table {
+        table: id,
+        change: TableChange::RenameColumn {
+            column,
+            name: "b".into(),
+        },
+    };
+    assert_eq!(rename.label(&doc), "Rename a column of t to b");
+    apply(&mut doc, rename).unwrap();
+    let renamed = &doc.table(id).unwrap().columns[0];
+    assert_eq!(renamed.name, "b");
+    assert_eq!(renamed.comment.as_deref(), Some("kept"));
+    let missing = Edit::Table {
+        table: id,
+        change: TableChange::RenameColumn {
+            column: ColumnId(9999),
+            name: "c".into(),
+        },
+    };
+    assert!(apply(&mut doc, missing).is_err());
+}

@@ -1,11 +1,10 @@
 //! `naming-case`: a name that does not follow the configured case style for its kind.
 
-use crate::model::{Table, TableId};
+use crate::model::Table;
 use crate::rules::{
     Category, Context, Findings, Fix, Rule, RuleMeta, RuleOption, Scope, Severity, Subject,
 };
 
-use super::fingerprint;
 use super::identifier_needs_quoting::{self as quoting, taken_by_table};
 use super::rename::{rename_column, rename_constraint, rename_table};
 use super::words::Style;
@@ -15,7 +14,7 @@ static META: RuleMeta = RuleMeta {
     category: Category::Naming,
     severity: Severity::Warning,
     enabled: true,
-    scope: Scope::Keyed,
+    scope: Scope::Graph,
     summary: "A name breaks the case style configured for its kind.",
     help: "One case style per kind of object keeps names predictable: nobody has to remember \
            whether it was orderDate or order_date. By default (`consistent`) the style most \
@@ -78,23 +77,12 @@ impl Rule for NamingCase {
         &META
     }
 
-    fn keys(&self, ctx: &Context, table: &Table, out: &mut Vec<(String, u64)>) {
+    fn check_schema(&self, ctx: &Context, out: &mut Findings) {
         let modes = *modes(ctx);
         if modes.iter().all(|m| *m == Wanted::Off) {
             return;
         }
-        // A consistent style depends on every table: then all tables share one key.
-        let key = if modes.contains(&Wanted::Consistent) {
-            "all".to_owned()
-        } else {
-            table.id.0.to_string()
-        };
-        out.push((key, fingerprint::table(table)));
-    }
-
-    fn check_key(&self, ctx: &Context, _key: &str, tables: &[TableId], out: &mut Findings) {
-        let tables: Vec<&Table> = tables.iter().filter_map(|id| ctx.table(*id)).collect();
-        let modes = *modes(ctx);
+        let tables: Vec<&Table> = ctx.doc.tables.values().map(AsRef::as_ref).collect();
         let mut styles = [None; 3];
         for ((style, mode), kind) in styles.iter_mut().zip(modes).zip(KINDS) {
             *style = match mode {

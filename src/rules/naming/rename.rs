@@ -28,9 +28,10 @@ pub fn rename_column(table: &Table, column: ColumnId, name: &str, dialect: Diale
         change,
     };
     let rewrite = |sql: &str| replace_identifier(sql, &old.name, name, dialect);
-    let mut renamed = old.clone();
-    renamed.name = name.to_owned();
-    let mut edits = vec![edit(TableChange::ReplaceColumn(renamed))];
+    let mut edits = vec![edit(TableChange::RenameColumn {
+        column,
+        name: name.to_owned(),
+    })];
     for other in &table.columns {
         if let Some(generated) = &other.generated
             && let Some(expression) = rewrite(&generated.expression)

@@ -117,7 +117,11 @@ impl Rule for ImpliedFkMissing {
         let own = canonical(&table.name.name);
         let key = key_column(table);
         let context = bounded_context(ctx, table);
-        let print = fingerprint((0u8, key.map(|k| (k.id, type_print(ctx, k))), context));
+        let print = fingerprint((
+            0u8,
+            key.map(|k| (k.id, k.name.as_str(), type_print(ctx, k))),
+            context,
+        ));
         if let Some(by_key) = key_stem(table, &own, suffixes) {
             out.push((by_key, print));
         }
