@@ -106,13 +106,27 @@ impl Shape {
         match self {
             Self::Prefix(p) => text.starts_with(p),
             Self::Suffix(p) => text.ends_with(p),
-            Self::Part(p) => text.windows(p.len()).any(|w| w == &**p),
+            Self::Part(p) => contains(text, p),
             Self::Fixed(p) => {
                 p.len() == text.len() && p.iter().zip(text).all(|(c, t)| *c == b'?' || c == t)
             }
             Self::General(p) => general(p, text),
         }
     }
+}
+
+/// Whether `part` (not empty) occurs in `text`.
+fn contains(text: &[u8], part: &[u8]) -> bool {
+    let Some((&first, rest)) = part.split_first() else {
+        return true;
+    };
+    let last = text.len().saturating_sub(rest.len());
+    text.get(..last).is_some_and(|heads| {
+        heads
+            .iter()
+            .enumerate()
+            .any(|(i, &c)| c == first && text.get(i + 1..i + part.len()) == Some(rest))
+    })
 }
 
 /// The matcher of [`matches`] on an ASCII pattern and a lower-case ASCII text.

@@ -97,6 +97,13 @@ fn allowed_inside(c: char, dialect: Dialect) -> bool {
 
 /// Why `name` has to be quoted in `dialect` (reserved words aside), if it has to.
 fn problem(name: &str, dialect: Dialect) -> Option<String> {
+    // The common case: lower-case letters, digits and underscores, not starting with a digit.
+    let plain = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'_';
+    if name.as_bytes().first().is_none_or(|b| !b.is_ascii_digit())
+        && name.as_bytes().iter().all(plain)
+    {
+        return None;
+    }
     let first = name.chars().next()?;
     if first.is_ascii_digit() {
         return Some("starts with a digit, so it must always be quoted".into());

@@ -113,9 +113,9 @@ impl Rule for TransitiveDependencyHint {
             return;
         }
         let mut seen: Vec<TableId> = Vec::new();
-        // The columns that may count as copies, and the number of non-key columns: the same
-        // for every foreign key, so worked out once, when a key points elsewhere.
-        let mut candidates: Option<(Vec<&Column>, usize)> = None;
+        // Whether each column is left out (an ignored name, a snapshot comment), worked out
+        // when it first repeats a column of a referenced table.
+        let mut left_out: Vec<Option<bool>> = Vec::new();
         for fk in &table.foreign_keys {
             let TableRef::Resolved(target) = fk.referenced_table else {
                 continue;
@@ -127,37 +127,36 @@ impl Rule for TransitiveDependencyHint {
             let Some(parent) = ctx.table(target) else {
                 continue;
             };
-            let (candidates, own) = candidates.get_or_insert_with(|| {
-                let ignore = ctx.option_patterns(&META, "ignore");
-                let candidates = table
-                    .columns
-                    .iter()
-                    .filter(|c| non_key(table, c))
-                    .filter(|c| !ignore.matches(c.name.trim_matches('_')))
-                    .filter(|c| !c.comment.as_deref().is_some_and(says_snapshot))
-                    .collect();
-                let own = table.columns.iter().filter(|c| non_key(table, c)).count();
-                (candidates, own)
-            });
-            let copies: Vec<&Column> = candidates
-                .iter()
-                .copied()
-                .filter(|c| {
-                    parent
+            left_out.resize(table.columns.len(), None);
+            let mut copies: Vec<&Column> = Vec::new();
+            for (column, left_out) in table.columns.iter().zip(&mut left_out) {
+                let repeated = non_key(table, column)
+                    && parent
                         .columns
                         .iter()
-                        .any(|p| p.name.eq_ignore_ascii_case(&c.name) && non_key(parent, p))
-                })
-                .collect();
+                        .any(|p| p.name.eq_ignore_ascii_case(&column.name) && non_key(parent, p));
+                if repeated && !*left_out.get_or_insert_with(|| left_out_column(ctx, column)) {
+                    copies.push(column);
+                }
+            }
+            let own = table.columns.iter().filter(|c| non_key(table, c)).count();
             // A table repeating most of another is a peer or a subtype, not a lookup.
             if copies.len() < ctx.option_number(&META, "minColumns").max(1)
-                || copies.len() * 2 > *own
+                || copies.len() * 2 > own
             {
                 continue;
             }
             report(ctx, table, parent, fk, &copies, out);
         }
     }
+}
+
+/// Whether a column is not counted as a copy: an ignored name, or a comment calling it a
+/// snapshot.
+fn left_out_column(ctx: &Context, column: &Column) -> bool {
+    ctx.option_patterns(&META, "ignore")
+        .matches(column.name.trim_matches('_'))
+        || column.comment.as_deref().is_some_and(says_snapshot)
 }
 
 /// Whether a comment says "snapshot", in any case.

@@ -86,6 +86,15 @@ fn fingerprint(parts: impl Hash) -> u64 {
     hasher.finish()
 }
 
+/// The lowest bit of a contribution's fingerprint: set for a column asking for a table, clear
+/// for a table offering its name.
+const ASKS: u64 = 1;
+
+/// A contribution's fingerprint, marked as an offer or a request.
+fn marked(asks: bool, parts: impl Hash) -> u64 {
+    (fingerprint((u8::from(asks), parts)) & !ASKS) | u64::from(asks)
+}
+
 impl Rule for ImpliedFkMissing {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -96,7 +105,7 @@ impl Rule for ImpliedFkMissing {
         // Every table holds its name (a named table hides same-stem keys of other tables).
         let own = canonical(&table.name.name);
         let key = key_column(table);
-        let print = fingerprint((0u8, key.map(|k| (k.id, type_print(ctx, k)))));
+        let print = marked(false, key.map(|k| (k.id, type_print(ctx, k))));
         if let Some(by_key) = key_stem(table, &own, suffixes) {
             out.push((by_key, print));
         }
@@ -106,16 +115,34 @@ impl Rule for ImpliedFkMissing {
         }
         for (column, stem) in asking(table, suffixes) {
             let own_key = key.is_some_and(|k| k.id == column.id);
-            let print = fingerprint((
-                1u8,
-                column.id,
-                &column.name,
-                type_print(ctx, column),
-                column.identity.is_some(),
-                own_key,
-            ));
+            let print = marked(
+                true,
+                (
+                    column.id,
+                    &column.name,
+                    type_print(ctx, column),
+                    column.identity.is_some(),
+                    own_key,
+                ),
+            );
             out.push((canonical(stem), print));
         }
+    }
+
+    fn check_key_contributions(
+        &self,
+        ctx: &Context,
+        key: &str,
+        contributions: &[(TableId, u64)],
+        out: &mut Findings,
+    ) {
+        // Findings are about columns asking for a table: a key only offered has none.
+        if !contributions.iter().any(|(_, print)| print & ASKS != 0) {
+            return;
+        }
+        let mut tables: Vec<TableId> = contributions.iter().map(|(t, _)| *t).collect();
+        tables.dedup();
+        self.check_key(ctx, key, &tables, out);
     }
 
     fn check_key(&self, ctx: &Context, key: &str, tables: &[TableId], out: &mut Findings) {
