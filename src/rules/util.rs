@@ -114,12 +114,22 @@ fn family_of_name(text: &str) -> TypeFamily {
 /// Bits of an integer type (8, 16, 24, 32, 64), when it is one.
 pub fn integer_bits(doc: &Document, data_type: &DataType) -> Option<u8> {
     let data_type = resolved(doc, data_type);
-    let spelled = spelling(data_type);
-    let base = spelled.split(['(', ' ']).next().unwrap_or("");
-    match base {
-        "tinyint" | "int1" => return Some(8),
-        "mediumint" | "int3" => return Some(24),
-        _ => {}
+    let base_is = |words: &[&str]| match data_type.original.as_deref() {
+        Some(text) if text.is_ascii() => {
+            let base = text.split(['(', ' ']).next().unwrap_or("");
+            words.iter().any(|w| base.eq_ignore_ascii_case(w))
+        }
+        _ => {
+            let spelled = spelling(data_type);
+            let base = spelled.split(['(', ' ']).next().unwrap_or("");
+            words.contains(&base)
+        }
+    };
+    if base_is(&["tinyint", "int1"]) {
+        return Some(8);
+    }
+    if base_is(&["mediumint", "int3"]) {
+        return Some(24);
     }
     match data_type.kind {
         TypeKind::SmallInt => Some(16),

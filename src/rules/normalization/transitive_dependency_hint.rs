@@ -113,9 +113,9 @@ impl Rule for TransitiveDependencyHint {
             return;
         }
         let mut seen: Vec<TableId> = Vec::new();
-        // Whether each column is left out (an ignored name, a snapshot comment), worked out
-        // when it first repeats a column of a referenced table.
-        let mut left_out: Vec<Option<bool>> = Vec::new();
+        // The columns outside every key, each with whether it is left out (an ignored name, a
+        // snapshot comment), worked out when it first repeats a column of a referenced table.
+        let mut own: Option<Vec<(&Column, Option<bool>)>> = None;
         for fk in &table.foreign_keys {
             let TableRef::Resolved(target) = fk.referenced_table else {
                 continue;
@@ -127,19 +127,25 @@ impl Rule for TransitiveDependencyHint {
             let Some(parent) = ctx.table(target) else {
                 continue;
             };
-            left_out.resize(table.columns.len(), None);
+            let own = own.get_or_insert_with(|| {
+                table
+                    .columns
+                    .iter()
+                    .filter(|c| non_key(table, c))
+                    .map(|c| (c, None))
+                    .collect()
+            });
             let mut copies: Vec<&Column> = Vec::new();
-            for (column, left_out) in table.columns.iter().zip(&mut left_out) {
-                let repeated = non_key(table, column)
-                    && parent
-                        .columns
-                        .iter()
-                        .any(|p| p.name.eq_ignore_ascii_case(&column.name) && non_key(parent, p));
+            for (column, left_out) in own.iter_mut() {
+                let repeated = parent
+                    .columns
+                    .iter()
+                    .any(|p| p.name.eq_ignore_ascii_case(&column.name) && non_key(parent, p));
                 if repeated && !*left_out.get_or_insert_with(|| left_out_column(ctx, column)) {
                     copies.push(column);
                 }
             }
-            let own = table.columns.iter().filter(|c| non_key(table, c)).count();
+            let own = own.len();
             // A table repeating most of another is a peer or a subtype, not a lookup.
             if copies.len() < ctx.option_number(&META, "minColumns").max(1)
                 || copies.len() * 2 > own

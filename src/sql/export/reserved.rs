@@ -6,9 +6,11 @@
 //! harmless, a missing word is a load error, so the lists are generous.
 
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use crate::model::Dialect;
+use crate::rules::naming::fingerprint::Fast;
 
 const COMMON: &[&str] = &[
     "ALL",
@@ -587,9 +589,12 @@ pub fn is_reserved(word: &str, dialect: Dialect) -> bool {
     words(dialect).contains(upper)
 }
 
+/// A set of reserved words, hashed quickly (the words are short and fixed).
+type Words = HashSet<&'static str, BuildHasherDefault<Fast>>;
+
 /// The words `dialect` reserves, for quick lookups.
-fn words(dialect: Dialect) -> &'static HashSet<&'static str> {
-    static SETS: OnceLock<[HashSet<&'static str>; 4]> = OnceLock::new();
+fn words(dialect: Dialect) -> &'static Words {
+    static SETS: OnceLock<[Words; 4]> = OnceLock::new();
     let sets = SETS.get_or_init(|| {
         [POSTGRES, MYSQL, SQLITE, MSSQL].map(|own| COMMON.iter().chain(own).copied().collect())
     });
