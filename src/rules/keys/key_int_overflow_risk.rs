@@ -2,6 +2,7 @@
 //! foreign keys that reference one.
 
 use crate::model::{Column, ColumnRef, DataType, Dialect, Edit, Table, TableChange, TypeKind};
+use crate::rules::util::contains_ignore_ascii_case;
 use crate::rules::util::{integer_bits, spelling};
 use crate::rules::{
     Category, Context, Findings, Fix, Rule, RuleMeta, RuleOption, Scope, Severity, Subject,
@@ -101,7 +102,7 @@ fn key_role(table: &Table, column: &Column) -> Option<&'static str> {
     if column
         .default
         .as_deref()
-        .is_some_and(|d| d.to_ascii_lowercase().contains("nextval("))
+        .is_some_and(|d| contains_ignore_ascii_case(d, "nextval("))
     {
         return Some("numbered by a sequence");
     }
@@ -148,7 +149,7 @@ fn is_unsigned(data_type: &DataType) -> bool {
     data_type
         .original
         .as_deref()
-        .is_some_and(|o| o.to_ascii_lowercase().contains("unsigned"))
+        .is_some_and(|o| contains_ignore_ascii_case(o, "unsigned"))
 }
 
 fn capacity(bits: u8, unsigned: bool) -> &'static str {

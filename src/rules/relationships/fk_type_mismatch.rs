@@ -1,6 +1,7 @@
 //! `fk-type-mismatch`: a foreign-key column whose type differs from the referenced column's.
 
 use crate::model::{Column, ColumnRef, DataType, Dialect, Edit, Table, TableChange, TypeKind};
+use crate::rules::util::contains_ignore_ascii_case;
 use crate::rules::util::{TypeFamily, family, integer_bits, resolved};
 use crate::rules::{Category, Context, Findings, Fix, Rule, RuleMeta, Scope, Severity, Subject};
 
@@ -91,7 +92,7 @@ fn copied_type(key: &DataType) -> DataType {
     let serial = copy
         .original
         .as_deref()
-        .is_some_and(|o| o.to_ascii_lowercase().contains("serial"));
+        .is_some_and(|o| contains_ignore_ascii_case(o, "serial"));
     if serial {
         copy.original = None;
     }
@@ -102,7 +103,7 @@ fn unsigned(data_type: &DataType) -> bool {
     data_type
         .original
         .as_deref()
-        .is_some_and(|o| o.to_ascii_lowercase().contains("unsigned"))
+        .is_some_and(|o| contains_ignore_ascii_case(o, "unsigned"))
 }
 
 /// Whether a string type is a national (`nvarchar`, `nchar`, `ntext`) one.

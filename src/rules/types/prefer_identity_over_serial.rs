@@ -3,6 +3,7 @@
 use crate::model::{
     Column, Dialect, Edit, Identity, IdentityKind, ObjectId, Sequence, Table, TableChange, TypeKind,
 };
+use crate::rules::util::contains_ignore_ascii_case;
 use crate::rules::{Category, Context, Findings, Fix, Rule, RuleMeta, Scope, Severity, Subject};
 use crate::sql::export::is_default_schema;
 
@@ -57,7 +58,7 @@ impl Rule for PreferIdentityOverSerial {
 }
 
 fn draws_from_sequence(default: &str) -> bool {
-    default.to_ascii_lowercase().contains("nextval(")
+    contains_ignore_ascii_case(default, "nextval(")
 }
 
 /// The sequence owned by this column, if the model has it.
