@@ -3,11 +3,13 @@
 
 use std::any::Any;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use crate::model::{Column, Dialect, Document, LintConfig, Table, TableId, TableRef};
 use crate::sql::export::is_default_schema;
 
 use super::memo::Memo;
+use super::naming::fingerprint::Fast;
 use super::naming::glob::Patterns;
 use super::{RuleMeta, Subject};
 
@@ -16,9 +18,9 @@ use super::{RuleMeta, Subject};
 #[derive(Debug, Default)]
 pub struct Facts {
     /// Tables by lower-case name (without schema).
-    pub tables_by_name: HashMap<String, Vec<TableId>>,
+    pub tables_by_name: HashMap<String, Vec<TableId>, BuildHasherDefault<Fast>>,
     /// For each table, the tables whose foreign keys point at it (once per key).
-    pub referenced_by: HashMap<TableId, Vec<TableId>>,
+    pub referenced_by: HashMap<TableId, Vec<TableId>, BuildHasherDefault<Fast>>,
     /// Values derived from the configuration, computed once per run.
     memo: Memo,
 }
@@ -27,6 +29,8 @@ impl Facts {
     /// Computes the facts of a document.
     pub fn of(doc: &Document) -> Self {
         let mut facts = Self::default();
+        facts.tables_by_name.reserve(doc.tables.len());
+        facts.referenced_by.reserve(doc.tables.len());
         for table in doc.tables.values() {
             facts
                 .tables_by_name
@@ -53,9 +57,19 @@ impl Facts {
 
     /// Tables with this name, compared case-insensitively, in any schema.
     pub fn tables_named(&self, name: &str) -> &[TableId] {
-        self.tables_by_name
-            .get(&name.to_lowercase())
-            .map_or(&[], Vec::as_slice)
+        const SHORT: usize = 64;
+        let found = if name.is_ascii() && name.len() <= SHORT {
+            let mut buffer = [0u8; SHORT];
+            let lower = &mut buffer[..name.len()];
+            lower.copy_from_slice(name.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower)
+                .ok()
+                .and_then(|lower| self.tables_by_name.get(lower))
+        } else {
+            self.tables_by_name.get(&name.to_lowercase())
+        };
+        found.map_or(&[], Vec::as_slice)
     }
 }
 

@@ -42,8 +42,6 @@ impl KeyedState {
             .collect();
         let mut state = Self::default();
         state.contributions.reserve(contributions.len());
-        let total: usize = contributions.iter().map(|(_, keys)| keys.len()).sum();
-        state.members.reserve(total);
         for (id, keys) in contributions {
             // Tables come in id order, so pushing keeps each list sorted.
             for (key, fingerprint) in &keys {

@@ -12,8 +12,9 @@ use super::naming::fingerprint::Fast;
 /// Slots per block.
 const SLOTS: usize = 64;
 
-/// What a value is found by: rule id, name, and the type of the value.
-type Key = (&'static str, &'static str, TypeId);
+/// What a value is found by: where the rule id and the name are stored (a name written twice
+/// may be stored twice; its value is then merely made twice), and the type of the value.
+type Key = ([usize; 4], TypeId);
 
 #[derive(Debug)]
 struct Entry {
@@ -50,7 +51,15 @@ impl Memo {
         name: &'static str,
         make: impl FnOnce() -> T,
     ) -> &T {
-        let key = (id, name, TypeId::of::<T>());
+        let key = (
+            [
+                id.as_ptr() as usize,
+                id.len(),
+                name.as_ptr() as usize,
+                name.len(),
+            ],
+            TypeId::of::<T>(),
+        );
         let hash = {
             let mut h = Fast::default();
             key.hash(&mut h);
@@ -113,22 +122,24 @@ mod tests {
 
     #[test]
     fn values_are_made_once_per_key_and_type() {
+        static RULE: &str = "rule";
+        static OTHER: &str = "other";
+        static A: &str = "a";
+        static B: &str = "b";
         let memo = Memo::default();
         let mut calls = 0;
         for _ in 0..3 {
-            assert_eq!(
-                *memo.get("rule", "a", || {
-                    calls += 1;
-                    1u32
-                }),
-                1
-            );
+            let value = memo.get(RULE, A, || {
+                calls += 1;
+                1u32
+            });
+            assert_eq!(*value, 1);
         }
         assert_eq!(calls, 1);
-        assert_eq!(*memo.get("rule", "a", || 2u64), 2);
-        assert_eq!(*memo.get("rule", "b", || 3u32), 3);
-        assert_eq!(*memo.get("other", "a", || 4u32), 4);
-        assert_eq!(*memo.get("rule", "a", || 5u32), 1);
+        assert_eq!(*memo.get(RULE, A, || 2u64), 2);
+        assert_eq!(*memo.get(RULE, B, || 3u32), 3);
+        assert_eq!(*memo.get(OTHER, A, || 4u32), 4);
+        assert_eq!(*memo.get(RULE, A, || 5u32), 1);
     }
 
     #[test]

@@ -19,7 +19,7 @@ mod contexts;
 mod documentation;
 mod indexes;
 mod keys;
-mod naming;
+pub(crate) mod naming;
 mod normalization;
 mod relationships;
 mod types;

@@ -114,32 +114,62 @@ fn family_of_name(text: &str) -> TypeFamily {
 /// Bits of an integer type (8, 16, 24, 32, 64), when it is one.
 pub fn integer_bits(doc: &Document, data_type: &DataType) -> Option<u8> {
     let data_type = resolved(doc, data_type);
-    let spelled = spelling(data_type);
-    let base = spelled.split(['(', ' ']).next().unwrap_or("");
-    match base {
-        "tinyint" | "int1" => return Some(8),
-        "mediumint" | "int3" => return Some(24),
-        _ => {}
-    }
-    match data_type.kind {
+    let by_kind = match data_type.kind {
         TypeKind::SmallInt => Some(16),
         TypeKind::Integer => Some(32),
         TypeKind::BigInt => Some(64),
         _ => None,
+    };
+    let by_base = |base: &str| match base {
+        "tinyint" | "int1" => Some(Some(8)),
+        "mediumint" | "int3" => Some(Some(24)),
+        _ => None,
+    };
+    match (data_type.original.as_deref(), &data_type.kind) {
+        // The logical spelling of these kinds is a fixed name, never a MySQL width.
+        (None, kind)
+            if !matches!(
+                kind,
+                TypeKind::Other(_) | TypeKind::Enum(_) | TypeKind::Domain(_)
+            ) =>
+        {
+            by_kind
+        }
+        (Some(text), _) if text.is_ascii() => {
+            let base = text.split(['(', ' ']).next().unwrap_or("");
+            let is = |word: &str| base.eq_ignore_ascii_case(word);
+            if is("tinyint") || is("int1") {
+                Some(8)
+            } else if is("mediumint") || is("int3") {
+                Some(24)
+            } else {
+                by_kind
+            }
+        }
+        _ => {
+            let spelled = spelling(data_type);
+            by_base(spelled.split(['(', ' ']).next().unwrap_or("")).unwrap_or(by_kind)
+        }
     }
+}
+
+/// Whether `text` contains `part` (lower-case ASCII) when ASCII letters are compared without
+/// case: `text.to_ascii_lowercase().contains(part)` without the copy.
+pub fn contains_ignore_ascii_case(text: &str, part: &str) -> bool {
+    part.is_empty()
+        || text
+            .as_bytes()
+            .windows(part.len())
+            .any(|w| w.eq_ignore_ascii_case(part.as_bytes()))
 }
 
 /// Whether the lower-case spelling of a type ([`spelling`]) contains one of `words` (lower
 /// case), without allocating when the type was written in ASCII.
 pub fn spelling_contains_any(data_type: &DataType, words: &[&str]) -> bool {
     match data_type.original.as_deref() {
-        Some(text) if text.is_ascii() => words.iter().any(|word| {
-            word.is_empty()
-                || text
-                    .as_bytes()
-                    .windows(word.len())
-                    .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
-        }),
+        Some(text) if text.is_ascii() => words
+            .iter()
+            .any(|word| contains_ignore_ascii_case(text, word)),
         _ => {
             let spelled = spelling(data_type);
             words.iter().any(|word| spelled.contains(word))

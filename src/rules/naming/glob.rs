@@ -60,6 +60,9 @@ pub struct Patterns {
     all: Vec<String>,
     /// ASCII patterns without `*` or `?`, lower case.
     exact: HashSet<Box<[u8]>, BuildHasherDefault<Fast>>,
+    /// Bit `n` set when an exact pattern has `n` bytes (63 for all longer ones): most names
+    /// are ruled out without hashing.
+    exact_lengths: u64,
     /// The other ASCII patterns.
     shaped: Vec<Shape>,
     /// Patterns that are not ASCII.
@@ -104,15 +107,37 @@ impl Shape {
     /// Whether the lower-case ASCII `text` matches, like [`matches`].
     fn matches(&self, text: &[u8]) -> bool {
         match self {
-            Self::Prefix(p) => text.starts_with(p),
-            Self::Suffix(p) => text.ends_with(p),
-            Self::Part(p) => text.windows(p.len()).any(|w| w == &**p),
+            // The first or last byte rules most names out before comparing the rest.
+            Self::Prefix(p) => {
+                p.first().is_none_or(|c| text.first() == Some(c)) && text.starts_with(p)
+            }
+            Self::Suffix(p) => p.last().is_none_or(|c| text.last() == Some(c)) && text.ends_with(p),
+            Self::Part(p) => contains(text, p),
             Self::Fixed(p) => {
                 p.len() == text.len() && p.iter().zip(text).all(|(c, t)| *c == b'?' || c == t)
             }
             Self::General(p) => general(p, text),
         }
     }
+}
+
+/// Whether `part` (not empty) occurs in `text`.
+fn contains(text: &[u8], part: &[u8]) -> bool {
+    let Some((&first, rest)) = part.split_first() else {
+        return true;
+    };
+    let last = text.len().saturating_sub(rest.len());
+    text.get(..last).is_some_and(|heads| {
+        heads
+            .iter()
+            .enumerate()
+            .any(|(i, &c)| c == first && text.get(i + 1..i + part.len()) == Some(rest))
+    })
+}
+
+/// The bit of [`Patterns::exact_lengths`] for a length.
+fn length_bit(length: usize) -> u64 {
+    1 << length.min(63)
 }
 
 /// The matcher of [`matches`] on an ASCII pattern and a lower-case ASCII text.
@@ -155,6 +180,7 @@ impl Patterns {
                 compiled.other.push(pattern.clone());
             } else if !pattern.contains(['*', '?']) {
                 compiled.exact.insert(bytes.to_ascii_lowercase().into());
+                compiled.exact_lengths |= length_bit(bytes.len());
             } else {
                 compiled.shaped.push(Shape::of(bytes));
             }
@@ -177,7 +203,7 @@ impl Patterns {
         lower.copy_from_slice(text.as_bytes());
         lower.make_ascii_lowercase();
         let lower = &*lower;
-        self.exact.contains(lower)
+        (self.exact_lengths & length_bit(lower.len()) != 0 && self.exact.contains(lower))
             || self.shaped.iter().any(|shape| shape.matches(lower))
             || self.other.iter().any(|p| matches(p, text))
     }

@@ -7,7 +7,9 @@ use crate::model::{Dialect, Edit, Table, TableId};
 use crate::rules::{Category, Context, Findings, Fix, Rule, RuleMeta, Scope, Severity, Subject};
 
 use super::fingerprint::{self, Fast};
-use super::namespaces::{Named, Shared, local_collisions, other_objects, schema_key, shared_names};
+use super::namespaces::{
+    Named, Shared, has_local_collisions, local_collisions, other_objects, schema_key, shared_names,
+};
 use super::rename::{rename_column, rename_constraint, rename_table};
 
 static META: RuleMeta = RuleMeta {
@@ -51,7 +53,7 @@ impl Rule for NameCollision {
             }
         }
         out.extend(keys.into_iter().map(|(k, h)| (k, h.finish())));
-        if !local_collisions(table, ctx.dialect).is_empty() {
+        if has_local_collisions(table, ctx.dialect) {
             out.push((
                 format!("{LOCAL}\u{1f}{}", table.id.0),
                 fingerprint::table(table),

@@ -154,6 +154,31 @@ fn cmp_folded(a: &str, b: &str) -> std::cmp::Ordering {
         .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
 }
 
+/// Whether [`local_collisions`] finds anything, without sorting when no two columns share a
+/// name and the table has fewer than two named constraints.
+pub fn has_local_collisions(table: &Table, dialect: Dialect) -> bool {
+    let columns = &table.columns;
+    let same_column_names = columns.iter().enumerate().any(|(i, a)| {
+        columns[i + 1..]
+            .iter()
+            .any(|b| a.name.eq_ignore_ascii_case(&b.name))
+    });
+    let named = usize::from(
+        table
+            .primary_key
+            .as_ref()
+            .is_some_and(|pk| pk.name.is_some()),
+    ) + table
+        .foreign_keys
+        .iter()
+        .filter(|c| c.name.is_some())
+        .count()
+        + table.uniques.iter().filter(|c| c.name.is_some()).count()
+        + table.checks.iter().filter(|c| c.name.is_some()).count()
+        + table.indexes.iter().filter(|c| c.name.is_some()).count();
+    (same_column_names || named >= 2) && !local_collisions(table, dialect).is_empty()
+}
+
 /// Groups of names that collide inside one table, each in declaration order. A group that a
 /// shared namespace reports already (two PostgreSQL unique constraints, two SQL Server keys)
 /// is left out.

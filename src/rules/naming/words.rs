@@ -53,23 +53,30 @@ impl Style {
         let Some(first) = core.chars().next() else {
             return true;
         };
-        if core.contains("__") {
-            return false;
-        }
         if core.is_ascii() {
-            let bytes = core.as_bytes();
-            if !bytes
-                .iter()
-                .all(|b| b.is_ascii_alphanumeric() || *b == b'_')
-            {
-                return false;
+            // One pass over the bytes: letters, digits and single underscores only.
+            let (mut upper, mut lower, mut underscore) = (false, false, false);
+            let mut previous = 0u8;
+            for &b in core.as_bytes() {
+                match b {
+                    b'_' if previous == b'_' => return false,
+                    b'_' => underscore = true,
+                    b'A'..=b'Z' => upper = true,
+                    b'a'..=b'z' => lower = true,
+                    b'0'..=b'9' => {}
+                    _ => return false,
+                }
+                previous = b;
             }
             return match self {
-                Self::Snake => !bytes.iter().any(u8::is_ascii_uppercase),
-                Self::UpperSnake => !bytes.iter().any(u8::is_ascii_lowercase),
-                Self::Camel => !first.is_ascii_uppercase() && !core.contains('_'),
-                Self::Pascal => !first.is_ascii_lowercase() && !core.contains('_'),
+                Self::Snake => !upper,
+                Self::UpperSnake => !lower,
+                Self::Camel => !first.is_ascii_uppercase() && !underscore,
+                Self::Pascal => !first.is_ascii_lowercase() && !underscore,
             };
+        }
+        if core.contains("__") {
+            return false;
         }
         let plain = |c: char| c.is_alphanumeric() || c == '_';
         if !core.chars().all(plain) {

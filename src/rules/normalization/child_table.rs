@@ -8,6 +8,7 @@ use crate::model::{
 };
 use crate::rules::Context;
 use crate::rules::naming::inflect::{plural, singular_name, with_last_word};
+use crate::rules::util::contains_ignore_ascii_case;
 
 /// What the child table holds.
 pub struct Child<'a> {
@@ -29,7 +30,7 @@ fn plain(data_type: &DataType) -> DataType {
     let serial = plain
         .original
         .as_deref()
-        .is_some_and(|o| o.to_ascii_lowercase().contains("serial"));
+        .is_some_and(|o| contains_ignore_ascii_case(o, "serial"));
     if serial {
         plain.original = None;
     }

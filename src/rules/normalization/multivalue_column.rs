@@ -2,6 +2,7 @@
 
 use crate::model::{Column, DataType, Dialect, Table, TypeKind};
 use crate::rules::naming::inflect::singular_name;
+use crate::rules::util::contains_ignore_ascii_case;
 use crate::rules::util::{TypeFamily, family, is_lob};
 use crate::rules::{
     Category, Context, Findings, Fix, Rule, RuleMeta, RuleOption, Scope, Severity, Subject,
@@ -97,7 +98,7 @@ fn value(ctx: &Context, table: &Table, column: &Column) -> (String, String, Data
                 let mut t = c.data_type.clone();
                 t.original = t
                     .original
-                    .filter(|o| !o.to_ascii_lowercase().contains("serial"));
+                    .filter(|o| !contains_ignore_ascii_case(o, "serial"));
                 t
             })
             .unwrap_or_else(|| column.data_type.clone());

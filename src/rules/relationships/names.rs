@@ -36,7 +36,12 @@ pub fn canonical(name: &str) -> String {
 /// [`canonical`] into a reused buffer.
 pub fn canonical_into(name: &str, word: &mut String) {
     word.clear();
-    word.extend(name.chars().flat_map(char::to_lowercase));
+    if name.is_ascii() {
+        word.push_str(name);
+        word.make_ascii_lowercase();
+    } else {
+        word.extend(name.chars().flat_map(char::to_lowercase));
+    }
     let consonant_y = word.len() > 2
         && word.ends_with('y')
         && !word[..word.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);

@@ -6,9 +6,11 @@
 //! harmless, a missing word is a load error, so the lists are generous.
 
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use crate::model::Dialect;
+use crate::rules::naming::fingerprint::Fast;
 
 const COMMON: &[&str] = &[
     "ALL",
@@ -584,14 +586,72 @@ pub fn is_reserved(word: &str, dialect: Dialect) -> bool {
     let Ok(upper) = std::str::from_utf8(upper) else {
         return false;
     };
-    words(dialect).contains(upper)
+    let reserved = words(dialect);
+    reserved.may_hold(upper) && reserved.set.contains(upper)
 }
 
-/// The words `dialect` reserves, for quick lookups.
-fn words(dialect: Dialect) -> &'static HashSet<&'static str> {
-    static SETS: OnceLock<[HashSet<&'static str>; 4]> = OnceLock::new();
+/// The words one dialect reserves, for quick lookups.
+struct Words {
+    set: HashSet<&'static str, BuildHasherDefault<Fast>>,
+    /// One bit per (length, first letter, last letter) of a listed word: most names are ruled
+    /// out without hashing.
+    shapes: Vec<u64>,
+}
+
+/// Letters, and one class for everything else.
+const CLASSES: usize = 27;
+
+fn class(byte: u8) -> usize {
+    if byte.is_ascii_uppercase() {
+        usize::from(byte - b'A')
+    } else {
+        CLASSES - 1
+    }
+}
+
+/// The bit of an upper-case word in [`Words::shapes`].
+fn shape(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let (first, last) = (
+        bytes.first().copied().unwrap_or(0),
+        bytes.last().copied().unwrap_or(0),
+    );
+    (bytes.len() * CLASSES + class(first)) * CLASSES + class(last)
+}
+
+impl Words {
+    fn new(words: impl Iterator<Item = &'static str>) -> Self {
+        let mut all = Self {
+            set: HashSet::default(),
+            shapes: Vec::new(),
+        };
+        for word in words {
+            let bit = shape(word);
+            if all.shapes.len() <= bit / 64 {
+                all.shapes.resize(bit / 64 + 1, 0);
+            }
+            if let Some(slot) = all.shapes.get_mut(bit / 64) {
+                *slot |= 1 << (bit % 64);
+            }
+            all.set.insert(word);
+        }
+        all
+    }
+
+    /// Whether `word` (upper case) has the shape of a listed word.
+    fn may_hold(&self, word: &str) -> bool {
+        let bit = shape(word);
+        self.shapes
+            .get(bit / 64)
+            .is_some_and(|slot| slot & (1 << (bit % 64)) != 0)
+    }
+}
+
+/// The words `dialect` reserves.
+fn words(dialect: Dialect) -> &'static Words {
+    static SETS: OnceLock<[Words; 4]> = OnceLock::new();
     let sets = SETS.get_or_init(|| {
-        [POSTGRES, MYSQL, SQLITE, MSSQL].map(|own| COMMON.iter().chain(own).copied().collect())
+        [POSTGRES, MYSQL, SQLITE, MSSQL].map(|own| Words::new(COMMON.iter().chain(own).copied()))
     });
     match dialect {
         Dialect::Postgres => &sets[0],
