@@ -1,7 +1,8 @@
 //! `key-int-overflow-risk`: a numbered or primary-key column narrower than 64 bits, and the
 //! foreign keys that reference one.
 
-use crate::model::{Column, ColumnRef, DataType, Dialect, Edit, Table, TableChange, TypeKind};
+use crate::model::{Column, ColumnRef, DataType, Dialect, Table, TypeKind};
+use crate::rules::types::edits::retype;
 use crate::rules::util::{integer_bits, is_derived, spelling};
 use crate::rules::{
     Category, Context, Findings, Fix, Rule, RuleMeta, RuleOption, Scope, Severity, Subject,
@@ -211,14 +212,7 @@ fn narrow_referrers<'a>(
 /// foreign key is left with a type different from its key.
 fn widen(ctx: &Context, target: &Table, key: &Column, referrers: &[(&Table, &Column)]) -> Fix {
     let wide = wide_type(ctx, key);
-    let replace = |table: &Table, column: &Column| {
-        let mut changed = column.clone();
-        changed.data_type = wide.clone();
-        Edit::Table {
-            table: table.id,
-            change: TableChange::ReplaceColumn(changed),
-        }
-    };
+    let replace = |table: &Table, column: &Column| retype(table, column, wide.clone());
     let mut edits = vec![replace(target, key)];
     for (table, column) in referrers {
         edits.push(replace(table, column));

@@ -1,9 +1,10 @@
 //! The type half of `dangling-reference`: enum and domain names that point at nothing.
 
 use crate::model::{
-    Column, DataType, Dialect, Edit, EnumId, EnumType, Object, QualifiedName, Table, TableChange,
-    TypeKind, TypeRef,
+    Column, DataType, Dialect, Edit, EnumId, EnumType, Object, QualifiedName, Table, TypeKind,
+    TypeRef,
 };
+use crate::rules::types::edits::{retype, with_kind};
 use crate::rules::{Context, Findings, Fix, Subject};
 
 use super::check_columns::is_word;
@@ -158,18 +159,7 @@ fn rebind(table: &Table, old: &DataType, kind: &TypeKind) -> Vec<Edit> {
         .columns
         .iter()
         .filter(|c| c.data_type.kind == old.kind)
-        .map(|c| {
-            let mut changed = c.clone();
-            changed.data_type = DataType {
-                kind: kind.clone(),
-                array_dims: c.data_type.array_dims,
-                original: None,
-            };
-            Edit::Table {
-                table: table.id,
-                change: TableChange::ReplaceColumn(changed),
-            }
-        })
+        .map(|c| retype(table, c, with_kind(&c.data_type, kind.clone())))
         .collect()
 }
 

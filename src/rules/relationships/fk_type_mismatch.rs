@@ -3,6 +3,7 @@
 use crate::model::{
     Column, ColumnId, ColumnRef, DataType, Dialect, Edit, Table, TableChange, TableRef, TypeKind,
 };
+use crate::rules::types::edits::retype;
 use crate::rules::util::{TypeFamily, family, integer_bits, resolved};
 use crate::rules::{Category, Context, Findings, Fix, Rule, RuleMeta, Scope, Severity, Subject};
 
@@ -111,14 +112,7 @@ fn widen_key(ctx: &Context, target: &Table, key: &Column, wide: &Column) -> Opti
     }
     let wide_type = copied_type(resolved(ctx.doc, &wide.data_type));
     let wide_bits = integer_bits(ctx.doc, &wide_type)?;
-    let replace = |table: &Table, column: &Column| {
-        let mut changed = column.clone();
-        changed.data_type = wide_type.clone();
-        Edit::Table {
-            table: table.id,
-            change: TableChange::ReplaceColumn(changed),
-        }
-    };
+    let replace = |table: &Table, column: &Column| retype(table, column, wide_type.clone());
     let mut edits = vec![replace(target, key)];
     let mut seen = Vec::new();
     for referrer in ctx.facts.referrers(target.id) {

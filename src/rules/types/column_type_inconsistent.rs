@@ -2,8 +2,9 @@
 
 use std::hash::{Hash, Hasher};
 
-use crate::model::{Column, DataType, Dialect, Edit, Table, TableChange, TableId, TypeKind};
+use crate::model::{Column, DataType, Dialect, Table, TableId, TypeKind};
 use crate::rules::naming::glob::Patterns;
+use crate::rules::types::edits::retype;
 use crate::rules::util::{integer_bits, is_derived};
 use crate::rules::{
     Category, Context, Findings, Fix, Rule, RuleMeta, RuleOption, Scope, Severity, Subject,
@@ -127,14 +128,9 @@ impl Rule for ColumnTypeInconsistent {
                 );
                 let finding = out.report(Subject::Column(table.id, column.id), message);
                 if fits(ctx, &column.data_type, common_type) {
-                    let mut changed = column.clone();
-                    changed.data_type = common_type.clone();
                     finding.with_fix(Fix::batch(
                         format!("Change the type to {common_shown}"),
-                        vec![Edit::Table {
-                            table: table.id,
-                            change: TableChange::ReplaceColumn(changed),
-                        }],
+                        vec![retype(table, column, common_type.clone())],
                     ));
                 }
             }

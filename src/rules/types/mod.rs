@@ -3,7 +3,7 @@
 mod avoid_char_n;
 mod column_type_inconsistent;
 mod default_null_string;
-mod edits;
+pub(in crate::rules) mod edits;
 mod enum_policy;
 mod money_as_float;
 mod money_type;
