@@ -17,30 +17,7 @@ pub fn matches(pattern: &str, text: &str) -> bool {
     if !pattern.contains(['*', '?']) {
         return pattern.eq_ignore_ascii_case(text);
     }
-    let (p, t) = (pattern.as_bytes(), text.as_bytes());
-    let (mut pi, mut ti) = (0, 0);
-    let mut star: Option<(usize, usize)> = None;
-    while ti < t.len() {
-        match p.get(pi) {
-            Some(b'*') => {
-                star = Some((pi, ti));
-                pi += 1;
-            }
-            Some(&c) if c == b'?' || c == t[ti].to_ascii_lowercase() => {
-                pi += 1;
-                ti += 1;
-            }
-            _ => match star {
-                Some((sp, st)) => {
-                    pi = sp + 1;
-                    ti = st + 1;
-                    star = Some((sp, st + 1));
-                }
-                None => return false,
-            },
-        }
-    }
-    p[pi..].iter().all(|&c| c == b'*')
+    general(pattern.as_bytes(), text.as_bytes())
 }
 
 /// Whether `text` matches any of the patterns.
@@ -140,7 +117,8 @@ fn length_bit(length: usize) -> u64 {
     1 << length.min(63)
 }
 
-/// The matcher of [`matches`] on an ASCII pattern and a lower-case ASCII text.
+/// `*` and `?` matching of an ASCII pattern (lower case) against ASCII text, ignoring the
+/// text's case.
 fn general(p: &[u8], t: &[u8]) -> bool {
     let (mut pi, mut ti) = (0, 0);
     let mut star: Option<(usize, usize)> = None;
@@ -150,7 +128,7 @@ fn general(p: &[u8], t: &[u8]) -> bool {
                 star = Some((pi, ti));
                 pi += 1;
             }
-            Some(&c) if c == b'?' || c == t[ti] => {
+            Some(&c) if c == b'?' || c == t[ti].to_ascii_lowercase() => {
                 pi += 1;
                 ti += 1;
             }
