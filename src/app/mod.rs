@@ -209,7 +209,8 @@ impl SchemataApp {
                 self.keyboard_editing(&ctx);
             }
         }
-        self.problems.refresh(self.history.doc());
+        self.problems
+            .refresh(self.history.doc(), self.history.changes());
         egui::Panel::top("menu_bar").show(ui, |ui| menus::menu_bar_ui(self, ui));
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
         if self.problems.open {

@@ -53,6 +53,7 @@ pub struct Problems {
     /// Sorted findings for the panel, rebuilt when the findings change.
     pub(super) rows: Vec<Finding>,
     rows_at: Option<u64>,
+    checked_at: Option<u64>,
     badges_at: Option<u64>,
 }
 
@@ -70,16 +71,20 @@ impl Default for Problems {
             import_notes: None,
             rows: Vec::new(),
             rows_at: None,
+            checked_at: None,
             badges_at: None,
         }
     }
 }
 
 impl Problems {
-    /// Brings the findings up to date with the document (incrementally; nothing is checked
-    /// when the document did not change) and refreshes the badges.
-    pub fn refresh(&mut self, doc: &Document) {
-        self.validator.update(doc);
+    /// Brings the findings up to date with the document (incrementally) when the history's
+    /// change counter moved since the last check, and refreshes the badges and rows.
+    pub fn refresh(&mut self, doc: &Document, changes: u64) {
+        if self.checked_at != Some(changes) {
+            self.validator.update(doc);
+            self.checked_at = Some(changes);
+        }
         let revision = self.validator.revision();
         if self.badges_at != Some(revision) {
             self.badges = Arc::new(badges(&self.validator));
