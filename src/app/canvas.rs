@@ -127,7 +127,7 @@ impl Canvas {
             doc,
             &palette,
             &metrics,
-            selection,
+            &crate::render::Emphasis::selection(selection),
             Some(visible),
             &rects,
             detail,

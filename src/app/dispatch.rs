@@ -20,6 +20,15 @@ impl SchemataApp {
                     .into_iter()
                     .filter(|id| self.doc().tables.contains_key(id))
                     .collect();
+                if !self.selection.is_empty() {
+                    self.picked = None;
+                }
+            }
+            Command::Pick(picked) => {
+                self.picked = picked;
+                if picked.is_some() {
+                    self.selection.clear();
+                }
             }
             Command::Begin(label) => self.history.begin(label),
             Command::Commit => self.history.commit(),
@@ -121,8 +130,9 @@ impl SchemataApp {
     }
 
     fn retain_existing_selection(&mut self) {
-        let tables = &self.history.doc().tables;
-        self.selection.retain(|id| tables.contains_key(id));
+        let doc = self.history.doc();
+        self.selection.retain(|id| doc.tables.contains_key(id));
+        self.picked = self.picked.filter(|p| p.exists(doc));
     }
 
     /// Runs `action` now, or first asks what to do with unsaved changes.

@@ -42,6 +42,31 @@ pub use viewport::Viewport;
 use crate::history::History;
 use crate::model::{Document, Edit, TableId};
 
+/// A diagram object other than a table that the user selected; the inspector shows it.
+/// Selecting tables clears it, and picking one clears the table selection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Picked {
+    /// A foreign key: the table holding it and the constraint.
+    Relationship(crate::render::RelationshipId),
+    /// A group (subject area or bounded context).
+    Group(crate::model::GroupId),
+    /// A sticky note.
+    Note(crate::model::NoteId),
+}
+
+impl Picked {
+    /// Whether the object is still in the document (an undo may have removed it).
+    pub fn exists(self, doc: &Document) -> bool {
+        match self {
+            Self::Relationship((table, fk)) => doc
+                .table(table)
+                .is_some_and(|t| t.foreign_keys.iter().any(|f| f.id == fk)),
+            Self::Group(group) => doc.groups.contains_key(&group),
+            Self::Note(note) => doc.notes.contains_key(&note),
+        }
+    }
+}
+
 /// Something the UI asks for; executed after the UI pass.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
@@ -59,6 +84,8 @@ pub enum Command {
     ExportTo(PathBuf, crate::model::Dialect),
     /// Replace the selection.
     Select(BTreeSet<TableId>),
+    /// Select a relationship, group or note (or nothing).
+    Pick(Option<Picked>),
     /// Start an undo transaction (a drag).
     Begin(String),
     /// Close the undo transaction as one step.
@@ -98,6 +125,8 @@ pub struct SchemataApp {
     pub untitled_name: String,
     /// Selected tables (not part of the document or of undo).
     pub selection: BTreeSet<TableId>,
+    /// A selected relationship, group or note.
+    pub picked: Option<Picked>,
     /// Pan, zoom and drag state.
     pub canvas: Canvas,
     /// The dialog on top, if any.
@@ -137,6 +166,7 @@ impl SchemataApp {
             path,
             untitled_name: "Untitled".into(),
             selection: BTreeSet::new(),
+            picked: None,
             canvas,
             dialog: None,
             recent: Vec::new(),

@@ -7,5 +7,8 @@ pub mod scene;
 pub mod theme;
 
 pub use geometry::{Point, Rect};
-pub use scene::{Metrics, Primitive, Scene, TextStyle, build_scene, table_rect};
+pub use scene::{
+    Emphasis, Metrics, Primitive, RelationshipId, RelationshipShape, Scene, TextStyle, build_scene,
+    table_rect,
+};
 pub use theme::Palette;

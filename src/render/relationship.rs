@@ -72,8 +72,6 @@ pub fn relationship(
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeSet;
-
     use crate::render::scene::{Detail, TableRects, build_scene_from};
     use crate::render::{Metrics, Primitive, table_rect, theme};
 
@@ -91,7 +89,7 @@ mod tests {
                 &doc,
                 &theme::Palette::LIGHT,
                 &metrics,
-                &BTreeSet::new(),
+                &crate::render::scene::Emphasis::default(),
                 None,
                 &rects,
                 detail,

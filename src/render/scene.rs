@@ -3,7 +3,9 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::{Palette, Point, Rect};
-use crate::model::{Color, ColumnRef, Document, Table, TableId, TableRef};
+use crate::model::{
+    Color, ColumnRef, ConstraintId, Document, GroupId, NoteId, Table, TableId, TableRef,
+};
 
 /// Sizes used to lay out tables, in world units. Text widths are estimated from a fixed
 /// advance per character, matching the monospace font the canvas draws with.
@@ -102,6 +104,49 @@ pub enum Primitive {
     },
 }
 
+/// A foreign key: the table holding it and the constraint's id.
+pub type RelationshipId = (TableId, ConstraintId);
+
+/// What is drawn emphasised: the selection, a highlighted relationship, focus mode.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Emphasis<'a> {
+    /// Selected tables (outlined, painted on top).
+    pub selected: Option<&'a BTreeSet<TableId>>,
+    /// A hovered or selected relationship: its line and the rows of its columns stand out.
+    pub relationship: Option<RelationshipId>,
+    /// Focus mode: only these tables (and the relationships among them) are drawn at full
+    /// strength; the rest is faded.
+    pub focus: Option<&'a BTreeSet<TableId>>,
+    /// A selected group.
+    pub group: Option<GroupId>,
+    /// A selected note.
+    pub note: Option<NoteId>,
+}
+
+impl<'a> Emphasis<'a> {
+    /// Only a table selection.
+    pub fn selection(selected: &'a BTreeSet<TableId>) -> Self {
+        Self {
+            selected: Some(selected),
+            ..Self::default()
+        }
+    }
+
+    /// Whether the table is selected.
+    pub fn is_selected(&self, table: TableId) -> bool {
+        self.selected.is_some_and(|s| s.contains(&table))
+    }
+}
+
+/// A relationship as drawn: its route, for hit testing and highlighting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RelationshipShape {
+    /// The table holding the foreign key and the constraint.
+    pub id: RelationshipId,
+    /// The line from the referencing table to the referenced one.
+    pub points: Vec<Point>,
+}
+
 /// A diagram ready to draw.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Scene {
@@ -109,6 +154,12 @@ pub struct Scene {
     pub primitives: Vec<Primitive>,
     /// Each drawn table's area, for hit testing, in painting order.
     pub tables: Vec<(TableId, Rect)>,
+    /// Each drawn relationship's route, for hit testing.
+    pub relationships: Vec<RelationshipShape>,
+    /// Each drawn group's region and the band holding its label (the handle that drags it).
+    pub groups: Vec<(GroupId, Rect, Rect)>,
+    /// Each drawn note's area.
+    pub notes: Vec<(NoteId, Rect)>,
     /// The area covered by all tables.
     pub bounds: Option<Rect>,
 }
@@ -206,7 +257,7 @@ pub fn build_scene(
         doc,
         palette,
         metrics,
-        selected,
+        &Emphasis::selection(selected),
         visible,
         &rects,
         Detail::Full,
@@ -219,15 +270,17 @@ pub fn build_scene_from(
     doc: &Document,
     palette: &Palette,
     metrics: &Metrics,
-    selected: &BTreeSet<TableId>,
+    emphasis: &Emphasis,
     visible: Option<Rect>,
     rects: &TableRects,
     detail: Detail,
 ) -> Scene {
+    static NONE: BTreeSet<TableId> = BTreeSet::new();
     let mut scene = Scene {
         bounds: rects.values().copied().reduce(|a, b| a.union(&b)),
         ..Scene::default()
     };
+    let selected = emphasis.selected.unwrap_or(&NONE);
     let shown = |rect: &Rect| visible.is_none_or(|v| v.intersects(rect));
     for table in doc.tables.values() {
         for fk in &table.foreign_keys {
@@ -271,14 +324,21 @@ pub fn build_scene_from(
                 });
                 continue;
             }
-            scene.primitives.extend(super::relationship::relationship(
+            let shapes = super::relationship::relationship(
                 *from,
                 from_y,
                 *to,
                 to_y,
                 palette,
                 table.id == target_id,
-            ));
+            );
+            if let Some(Primitive::Line { points, .. }) = shapes.first() {
+                scene.relationships.push(RelationshipShape {
+                    id: (table.id, fk.id),
+                    points: points.clone(),
+                });
+            }
+            scene.primitives.extend(shapes);
         }
     }
     // Selected tables are painted last, so a table being dragged stays on top.
