@@ -232,7 +232,7 @@ fn the_inspector_adds_references_indexes_and_checks() {
     h.run();
     let after = h.state().doc().table(products).unwrap().clone();
     assert_eq!(after.columns.len(), before.columns.len() + 1);
-    assert_eq!(after.columns.last().unwrap().name, "customers_id");
+    assert_eq!(after.columns.last().unwrap().name, "customer_id");
     assert_eq!(after.foreign_keys.len(), before.foreign_keys.len() + 1);
     assert_eq!(
         h.state().history.undo_label(),

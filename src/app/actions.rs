@@ -44,6 +44,8 @@ pub enum Action {
     Rename,
     /// Collapse the selected tables to their headers, or expand them again.
     ToggleCollapse,
+    /// Add a junction table between the two selected tables (many-to-many).
+    ManyToMany,
     /// Clear the selection.
     ClearSelection,
     /// Zoom in around the centre of the canvas.
@@ -83,7 +85,7 @@ impl Action {
 
     /// Every action. Shortcuts with more modifiers come before those with fewer, so
     /// Ctrl+Shift+S is matched before Ctrl+S.
-    pub const ALL: [Self; 24] = [
+    pub const ALL: [Self; 25] = [
         Self::SaveAs,
         Self::Redo,
         Self::ToggleSqlPreview,
@@ -103,6 +105,7 @@ impl Action {
         Self::Cut,
         Self::Duplicate,
         Self::Rename,
+        Self::ManyToMany,
         Self::ClearSelection,
         Self::ZoomIn,
         Self::ZoomOut,
@@ -132,6 +135,7 @@ impl Action {
             Self::Duplicate => "Duplicate",
             Self::Rename => "Rename",
             Self::ToggleCollapse => "Collapse / expand",
+            Self::ManyToMany => "Many-to-many table",
             Self::ClearSelection => "Clear selection",
             Self::ZoomIn => "Zoom in",
             Self::ZoomOut => "Zoom out",
@@ -162,6 +166,7 @@ impl Action {
             Self::Duplicate => command(Key::D),
             Self::Rename => KeyboardShortcut::new(Modifiers::NONE, Key::F2),
             Self::ToggleCollapse => command_shift(Key::C),
+            Self::ManyToMany => command(Key::M),
             Self::ClearSelection => KeyboardShortcut::new(Modifiers::NONE, Key::Escape),
             Self::ZoomIn => command(Key::Plus),
             Self::ZoomOut => command(Key::Minus),

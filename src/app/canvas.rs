@@ -41,6 +41,12 @@ pub struct Canvas {
     pub column_drag: Option<super::canvas_columns::ColumnDrag>,
     /// Problem badges by table, from the validator.
     pub badges: super::problems::Badges,
+    /// A relationship being drawn from a column's connector.
+    pub connecting: Option<super::canvas_connect::Connecting>,
+    /// The relationship under the pointer (found in the previous frame).
+    pub hovered_relationship: Option<crate::render::RelationshipId>,
+    /// The relationship selected in the editor, drawn highlighted.
+    pub picked_relationship: Option<crate::render::RelationshipId>,
 }
 
 impl Canvas {
@@ -127,7 +133,10 @@ impl Canvas {
             doc,
             &palette,
             &metrics,
-            &crate::render::Emphasis::selection(selection),
+            &crate::render::Emphasis {
+                relationship: self.hovered_relationship.or(self.picked_relationship),
+                ..crate::render::Emphasis::selection(selection)
+            },
             Some(visible),
             &rects,
             detail,
@@ -136,9 +145,6 @@ impl Canvas {
         self.paint_badges(ui, &painter, rect.min, doc, &scene.tables);
 
         self.pan_and_zoom(ui, &background);
-        if background.clicked() && !selection.is_empty() {
-            commands.push(Command::Select(BTreeSet::new()));
-        }
         if background.double_clicked()
             && let Some(pointer) = background.interact_pointer_pos()
         {
@@ -165,15 +171,20 @@ impl Canvas {
                     format!("Table {name}"),
                 )
             });
-            let started_on_grip = response.drag_started()
-                && ui
-                    .input(|i| i.pointer.press_origin())
-                    .is_some_and(|p| self.start_column_drag(doc, *id, rect.min, p, world_rect));
-            if !started_on_grip && self.column_drag.is_none() {
+            let press = ui.input(|i| i.pointer.press_origin());
+            let started_on_handle = response.drag_started()
+                && press.is_some_and(|p| {
+                    self.start_connect(doc, *id, rect.min, p, world_rect)
+                        || self.start_column_drag(doc, *id, rect.min, p, world_rect)
+                });
+            if !started_on_handle && self.column_drag.is_none() && self.connecting.is_none() {
                 self.table_interaction(ui, doc, *id, &response, selection, commands);
             }
         }
         self.column_drag_ui(ui, &painter, doc, rect.min, &scene.tables, commands);
+        self.connectors_ui(ui, &painter, doc, rect.min, &scene.tables, &palette);
+        self.connect_ui(ui, &painter, doc, rect.min, &scene.tables, commands);
+        self.relationship_pointer(ui, &background, &scene, !selection.is_empty(), commands);
         self.rename_ui(ui, doc, rect.min, &scene.tables, commands);
     }
 

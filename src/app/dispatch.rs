@@ -47,6 +47,7 @@ impl SchemataApp {
             Command::DeleteSelection(confirmed) => self.delete_selection(confirmed),
             Command::PasteSql(text) => self.paste_sql(&text),
             Command::AddReference(table, target) => self.add_reference(table, target),
+            Command::Connect(from, target) => self.connect(from, target),
             Command::CenterOn(table) => self.center_on(table),
             Command::Proceed(action) => self.proceed(ctx, action),
             Command::ProceedIfSaved(action) => {
@@ -120,6 +121,7 @@ impl SchemataApp {
                 }
             }
             Action::ToggleCollapse => self.toggle_collapse(),
+            Action::ManyToMany => self.create_many_to_many(),
             Action::ZoomIn => self.canvas.zoom_centered(1.25),
             Action::ZoomOut => self.canvas.zoom_centered(0.8),
             Action::ZoomToFit => {

@@ -152,67 +152,18 @@ impl SchemataApp {
     /// Adds to `table` a column `<target>_id` typed like the target's one-column primary key
     /// and a foreign key from it to that key, as one undo step.
     pub fn add_reference(&mut self, table: TableId, target: TableId) {
-        let doc = self.doc();
-        let (Some(from), Some(to)) = (doc.table(table), doc.table(target)) else {
+        let Some(to) = self.doc().table(target) else {
             return;
         };
-        let key = to.primary_key.as_ref().map(|pk| pk.columns.as_slice());
-        let Some(&[key_column]) = key else {
-            self.status = format!(
-                "{} needs a one-column primary key to be referenced",
-                to.name
-            );
-            return;
-        };
-        let Some(key_type) = to.column(key_column).map(|c| c.data_type.clone()) else {
-            return;
-        };
-        let mut name = format!("{}_id", to.name.name);
-        let mut n = 2;
-        while from.column_named(&name).is_some() {
-            name = format!("{}_id_{n}", to.name.name);
-            n += 1;
-        }
-        let label = format!("Reference {} from {}", to.name, from.name);
-        let column = Column::new(
-            name,
-            DataType {
-                original: None,
-                ..key_type
-            },
-        );
-        self.history.begin(label);
-        let added = self.history.apply(Edit::Table {
-            table,
-            change: TableChange::AddColumn {
-                column,
-                index: None,
-            },
-        });
-        let Some(&raw) = added.as_ref().ok().and_then(|a| a.created.first()) else {
-            self.history.abort();
-            return;
-        };
-        let fk = crate::model::ForeignKey {
-            id: crate::model::ConstraintId(0),
-            name: None,
-            columns: vec![crate::model::ColumnId(raw)],
-            referenced_table: TableRef::Resolved(target),
-            referenced_columns: vec![crate::model::ColumnRef::Resolved(key_column)],
-            on_delete: crate::model::ReferentialAction::NoAction,
-            on_update: crate::model::ReferentialAction::NoAction,
-            deferrable: crate::model::Deferrable::NotDeferrable,
-            source: None,
-        };
-        let result = self.history.apply(Edit::Table {
-            table,
-            change: TableChange::AddConstraint(crate::model::Constraint::ForeignKey(fk)),
-        });
-        match result {
-            Ok(_) => self.history.commit(),
-            Err(err) => {
-                self.history.abort();
-                self.status = format!("Not possible: {err}");
+        match to.primary_key.as_ref().map(|pk| pk.columns.as_slice()) {
+            Some(&[key]) => {
+                self.add_reference_to(table, target, key);
+            }
+            _ => {
+                self.status = format!(
+                    "{} needs a one-column primary key to be referenced",
+                    to.name
+                );
             }
         }
     }

@@ -338,6 +338,9 @@ impl super::SchemataApp {
             .show(ui, |ui| {
                 // The panel keeps the width it is given instead of shrinking to its text.
                 ui.set_min_width(ui.available_width());
+                if self.picked_relationship_ui(ui, &mut queued) {
+                    return;
+                }
                 let doc = self.history.doc();
                 match self.selection.iter().next().and_then(|id| doc.table(*id)) {
                     Some(table) if self.selection.len() == 1 => {

@@ -74,34 +74,7 @@ pub fn foreign_keys_ui(
         if let Some(target) = target {
             pairs_ui(ui, table, target, fk, commands);
         }
-        ui.horizontal(|ui| {
-            for (word, current, on_delete) in [
-                ("on delete", fk.on_delete, true),
-                ("on update", fk.on_update, false),
-            ] {
-                egui::ComboBox::new(("fk_action", fk.id.0, on_delete), word)
-                    .selected_text(current.sql())
-                    .show_ui(ui, |ui| {
-                        for action in ACTIONS {
-                            if ui
-                                .selectable_label(action == current, action.sql())
-                                .clicked()
-                            {
-                                let mut edited = fk.clone();
-                                if on_delete {
-                                    edited.on_delete = action;
-                                } else {
-                                    edited.on_update = action;
-                                }
-                                commands.push(Command::Apply(change(
-                                    table,
-                                    TableChange::ReplaceConstraint(Constraint::ForeignKey(edited)),
-                                )));
-                            }
-                        }
-                    });
-            }
-        });
+        actions_ui(ui, table, fk, commands);
     }
     egui::ComboBox::from_label("Add a reference to a table")
         .selected_text("choose…")
@@ -117,8 +90,45 @@ pub fn foreign_keys_ui(
         });
 }
 
+/// The key's ON DELETE and ON UPDATE actions, each chosen from a list.
+pub(super) fn actions_ui(
+    ui: &mut egui::Ui,
+    table: &Table,
+    fk: &crate::model::ForeignKey,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        for (word, current, on_delete) in [
+            ("on delete", fk.on_delete, true),
+            ("on update", fk.on_update, false),
+        ] {
+            egui::ComboBox::new(("fk_action", fk.id.0, on_delete), word)
+                .selected_text(current.sql())
+                .show_ui(ui, |ui| {
+                    for action in ACTIONS {
+                        if ui
+                            .selectable_label(action == current, action.sql())
+                            .clicked()
+                        {
+                            let mut edited = fk.clone();
+                            if on_delete {
+                                edited.on_delete = action;
+                            } else {
+                                edited.on_update = action;
+                            }
+                            commands.push(Command::Apply(change(
+                                table,
+                                TableChange::ReplaceConstraint(Constraint::ForeignKey(edited)),
+                            )));
+                        }
+                    }
+                });
+        }
+    });
+}
+
 /// Points the key at another table: its referenced columns become that table's primary key.
-fn retarget_ui(
+pub(super) fn retarget_ui(
     ui: &mut egui::Ui,
     doc: &Document,
     table: &Table,
@@ -158,7 +168,7 @@ fn retarget_ui(
 
 /// The key's column pairs, each column chosen from a list: this table's column and the target
 /// column it references.
-fn pairs_ui(
+pub(super) fn pairs_ui(
     ui: &mut egui::Ui,
     table: &Table,
     target: &Table,

@@ -79,6 +79,13 @@ pub fn menu_bar_ui(app: &mut SchemataApp, ui: &mut egui::Ui) {
                 Action::ToggleCollapse.label(),
                 some,
             );
+            action_button(
+                ui,
+                app,
+                Action::ManyToMany,
+                Action::ManyToMany.label(),
+                matches!(app.selection.len(), 1 | 2),
+            );
             ui.separator();
             action_button(ui, app, Action::SelectAll, Action::SelectAll.label(), true);
             action_button(

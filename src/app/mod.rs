@@ -7,16 +7,20 @@ mod actions;
 mod canvas;
 mod canvas_badges;
 mod canvas_columns;
+mod canvas_connect;
 mod canvas_paint;
+mod canvas_relationships;
 mod canvas_rename;
 mod dialogs;
 mod dispatch;
 mod editing;
+mod editing_relationships;
 mod files;
 mod import;
 mod inspector;
 mod inspector_columns;
 mod inspector_keys;
+mod inspector_relationship;
 mod menus;
 mod problems;
 mod problems_panel;
@@ -33,6 +37,7 @@ use std::path::PathBuf;
 pub use actions::Action;
 pub use canvas::Canvas;
 pub use dialogs::{Dialog, PendingAction};
+pub use editing_relationships::ConnectTarget;
 pub use import::{ImportJob, ImportReport, ImportSetup};
 pub use problems::Problems;
 pub use sql_export::ExportSetup;
@@ -107,6 +112,8 @@ pub enum Command {
     CenterOn(TableId),
     /// Add to the first table a column and foreign key referencing the second.
     AddReference(TableId, TableId),
+    /// Connect a column (where a connector drag started) to where it was dropped.
+    Connect((TableId, crate::model::ColumnId), ConnectTarget),
     /// Carry out an action the user confirmed in the unsaved-changes dialog, without asking
     /// again.
     Proceed(PendingAction),
@@ -278,6 +285,10 @@ impl SchemataApp {
                 let mut queued = Vec::new();
                 let changes = self.history.changes();
                 self.canvas.badges = self.problems.badges.clone();
+                self.canvas.picked_relationship = match self.picked {
+                    Some(Picked::Relationship(id)) => Some(id),
+                    _ => None,
+                };
                 self.canvas.ui(
                     ui,
                     self.history.doc(),
