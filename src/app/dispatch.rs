@@ -97,7 +97,11 @@ impl SchemataApp {
                 }
                 self.selection.clear();
             }
-            Action::Delete => self.delete_selection(false),
+            Action::Delete => {
+                if !self.delete_picked_relationship() {
+                    self.delete_selection(false);
+                }
+            }
             Action::Copy => {
                 if let Some(sql) = self.selection_as_sql() {
                     ctx.copy_text(sql);

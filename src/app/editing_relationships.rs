@@ -216,6 +216,23 @@ impl SchemataApp {
         }
     }
 
+    /// Deletes the picked relationship (the Delete key while one is selected); returns
+    /// whether there was one.
+    pub fn delete_picked_relationship(&mut self) -> bool {
+        let Some(Picked::Relationship((table, constraint))) = self.picked else {
+            return false;
+        };
+        let edit = Edit::Table {
+            table,
+            change: TableChange::RemoveConstraint(constraint),
+        };
+        if let Err(err) = self.history.apply(edit) {
+            self.status = format!("Not possible: {err}");
+        }
+        self.picked = None;
+        true
+    }
+
     /// Adds a junction table between the two selected tables (or a table and itself when one
     /// is selected): a NOT NULL column per primary-key column of each side, a composite
     /// primary key over all of them, a foreign key to each side with ON DELETE CASCADE, and an

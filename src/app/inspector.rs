@@ -357,7 +357,9 @@ impl super::SchemataApp {
                     _ if self.selection.is_empty() => {
                         ui.heading("Inspector");
                         ui.label(
-                            "Select a table to edit it. Double-click the canvas to create one.",
+                            "Select a table or a relationship to edit it. Double-click the canvas to \
+                             create a table; drag from the dot at the right end of a column to \
+                             another table to relate them.",
                         );
                     }
                     _ => {
