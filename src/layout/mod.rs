@@ -1,5 +1,13 @@
-//! Placing tables on the canvas.
+//! Placing tables on the canvas: the layered auto-layout of the foreign-key graph
+//! (`auto_layout`), and placement of imported or pasted tables next to what they relate to
+//! without moving anything already placed.
 
-mod shelf;
+mod auto;
+mod incremental;
+mod layered;
+mod order;
+mod pack;
 
-pub use shelf::{place_below, place_tables, place_unplaced};
+pub use auto::auto_layout;
+pub use incremental::{place_below, place_unplaced};
+pub use layered::{Node, Spacing, layered};
