@@ -12,6 +12,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod export;
+mod layout;
 pub mod lint;
 
 use crate::model::{Dialect, Document};
@@ -101,6 +102,25 @@ pub enum Command {
         #[arg(long)]
         list_rules: bool,
     },
+    /// Arrange the tables with the layered auto-layout and write a project file (an SQL
+    /// file is imported first).
+    Layout {
+        /// A project file (.schemata) or an SQL file.
+        file: PathBuf,
+        /// Dialect of the SQL being read (postgres, mysql, sqlite, mssql); detected when
+        /// omitted. Ignored for project files.
+        #[arg(long, value_name = "D", value_parser = parse_dialect)]
+        from: Option<Dialect>,
+        /// The project file to write.
+        #[arg(short = 'o', long, value_name = "OUT")]
+        output: PathBuf,
+        /// Keep tables that already have a position; place only the others.
+        #[arg(long)]
+        keep_placed: bool,
+        /// Print overlaps, line crossings and total line length before and after.
+        #[arg(long)]
+        stats: bool,
+    },
     /// Read a project file and write it back in canonical form (sorted, one column per line).
     Format {
         /// The project file.
@@ -176,6 +196,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             output,
             quiet,
         }) => export::run(&file, from, to, output.as_deref(), quiet),
+        Some(Command::Layout {
+            file,
+            from,
+            output,
+            keep_placed,
+            stats,
+        }) => layout::run(&file, from, &output, keep_placed, stats),
         Some(Command::Lint {
             list_rules: true, ..
         }) => {

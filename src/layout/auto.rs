@@ -185,6 +185,26 @@ pub fn auto_layout(doc: &Document, only: Option<&BTreeSet<TableId>>) -> Vec<(Tab
         .collect()
 }
 
+/// Every table in a plain grid in document order, ignoring relationships: the baseline the
+/// layered layout is measured against.
+pub fn grid_layout(doc: &Document) -> Vec<(TableId, Position)> {
+    let metrics = Metrics::default();
+    let items = doc
+        .tables
+        .values()
+        .map(|t| {
+            let rect = table_rect(doc, t, &metrics);
+            (t.id, rect.width(), rect.height())
+        })
+        .collect();
+    let spacing = Spacing::default();
+    grid(items, spacing.row_gap * 1.5, spacing.aspect)
+        .items
+        .into_iter()
+        .map(|(t, x, y)| (t, Position::new(x.round(), y.round())))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,9 @@ mod incremental;
 mod layered;
 mod order;
 mod pack;
+mod quality;
 
-pub use auto::auto_layout;
+pub use auto::{auto_layout, grid_layout};
 pub use incremental::{place_below, place_unplaced};
 pub use layered::{Node, Spacing, layered};
+pub use quality::{Quality, quality};
