@@ -282,6 +282,7 @@ pub fn build_scene_from(
     };
     let selected = emphasis.selected.unwrap_or(&NONE);
     let shown = |rect: &Rect| visible.is_none_or(|v| v.intersects(rect));
+    super::regions::group_shapes(doc, palette, emphasis, visible, rects, &mut scene);
     for table in doc.tables.values() {
         for fk in &table.foreign_keys {
             let TableRef::Resolved(target_id) = fk.referenced_table else {
@@ -365,6 +366,7 @@ pub fn build_scene_from(
         );
         scene.tables.push((table.id, rect));
     }
+    super::regions::note_shapes(doc, palette, metrics, emphasis, visible, rects, &mut scene);
     scene
 }
 
