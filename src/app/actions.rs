@@ -46,6 +46,12 @@ pub enum Action {
     ToggleCollapse,
     /// Clear the selection.
     ClearSelection,
+    /// Put the selected tables into a new group (subject area).
+    GroupSelection,
+    /// Remove the picked group, or the selected tables' groups; the tables stay.
+    Ungroup,
+    /// Add a sticky note (attached to the selected table, if one is selected).
+    AddNote,
     /// Zoom in around the centre of the canvas.
     ZoomIn,
     /// Zoom out around the centre of the canvas.
@@ -83,8 +89,9 @@ impl Action {
 
     /// Every action. Shortcuts with more modifiers come before those with fewer, so
     /// Ctrl+Shift+S is matched before Ctrl+S.
-    pub const ALL: [Self; 24] = [
+    pub const ALL: [Self; 27] = [
         Self::SaveAs,
+        Self::Ungroup,
         Self::Redo,
         Self::ToggleSqlPreview,
         Self::ToggleProblems,
@@ -104,6 +111,8 @@ impl Action {
         Self::Duplicate,
         Self::Rename,
         Self::ClearSelection,
+        Self::GroupSelection,
+        Self::AddNote,
         Self::ZoomIn,
         Self::ZoomOut,
         Self::ZoomToFit,
@@ -133,6 +142,9 @@ impl Action {
             Self::Rename => "Rename",
             Self::ToggleCollapse => "Collapse / expand",
             Self::ClearSelection => "Clear selection",
+            Self::GroupSelection => "Group selection",
+            Self::Ungroup => "Ungroup",
+            Self::AddNote => "Add note",
             Self::ZoomIn => "Zoom in",
             Self::ZoomOut => "Zoom out",
             Self::ZoomToFit => "Zoom to fit",
@@ -163,6 +175,9 @@ impl Action {
             Self::Rename => KeyboardShortcut::new(Modifiers::NONE, Key::F2),
             Self::ToggleCollapse => command_shift(Key::C),
             Self::ClearSelection => KeyboardShortcut::new(Modifiers::NONE, Key::Escape),
+            Self::GroupSelection => command(Key::G),
+            Self::Ungroup => command_shift(Key::G),
+            Self::AddNote => return None,
             Self::ZoomIn => command(Key::Plus),
             Self::ZoomOut => command(Key::Minus),
             Self::ZoomToFit => command(Key::Num1),

@@ -15,7 +15,7 @@ use crate::render::{Metrics, Scene};
 pub(super) const DETAIL_ZOOM: f32 = 0.35;
 
 /// Grid step tables snap to, in world units (half the spacing of the grid's dots).
-const SNAP: f32 = 20.0;
+pub(super) const SNAP: f32 = 20.0;
 
 /// Canvas state that is not part of the document: pan, zoom and the drag in progress.
 #[derive(Debug, Default)]
@@ -41,6 +41,10 @@ pub struct Canvas {
     pub column_drag: Option<super::canvas_columns::ColumnDrag>,
     /// Problem badges by table, from the validator.
     pub badges: super::problems::Badges,
+    /// The picked relationship, group or note (drawn emphasised).
+    pub picked: Option<super::Picked>,
+    /// A group or note being dragged.
+    pub(super) object_drag: Option<super::canvas_groups::ObjectDrag>,
 }
 
 impl Canvas {
@@ -127,7 +131,7 @@ impl Canvas {
             doc,
             &palette,
             &metrics,
-            &crate::render::Emphasis::selection(selection),
+            &self.emphasis(selection),
             Some(visible),
             &rects,
             detail,
@@ -136,8 +140,9 @@ impl Canvas {
         self.paint_badges(ui, &painter, rect.min, doc, &scene.tables);
 
         self.pan_and_zoom(ui, &background);
-        if background.clicked() && !selection.is_empty() {
+        if background.clicked() && (!selection.is_empty() || self.picked.is_some()) {
             commands.push(Command::Select(BTreeSet::new()));
+            commands.push(Command::Pick(None));
         }
         if background.double_clicked()
             && let Some(pointer) = background.interact_pointer_pos()
@@ -146,6 +151,7 @@ impl Canvas {
             commands.push(Command::CreateTable(Position::new(world.x, world.y)));
         }
         self.box_select(ui, &painter, &background, &scene, selection, commands);
+        self.group_bands_ui(ui, doc, rect.min, &scene, commands);
         for (id, world_rect) in &scene.tables {
             let Some(table) = doc.table(*id) else {
                 continue;
@@ -173,6 +179,7 @@ impl Canvas {
                 self.table_interaction(ui, doc, *id, &response, selection, commands);
             }
         }
+        self.notes_ui(ui, doc, rect.min, &scene, commands);
         self.column_drag_ui(ui, &painter, doc, rect.min, &scene.tables, commands);
         self.rename_ui(ui, doc, rect.min, &scene.tables, commands);
     }

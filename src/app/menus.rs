@@ -80,6 +80,11 @@ pub fn menu_bar_ui(app: &mut SchemataApp, ui: &mut egui::Ui) {
                 some,
             );
             ui.separator();
+            let can_ungroup = app.can_ungroup();
+            action_button(ui, app, Action::GroupSelection, "Group selection", some);
+            action_button(ui, app, Action::Ungroup, "Ungroup", can_ungroup);
+            action_button(ui, app, Action::AddNote, "Add note", true);
+            ui.separator();
             action_button(ui, app, Action::SelectAll, Action::SelectAll.label(), true);
             action_button(
                 ui,

@@ -7,15 +7,18 @@ mod actions;
 mod canvas;
 mod canvas_badges;
 mod canvas_columns;
+mod canvas_groups;
 mod canvas_paint;
 mod canvas_rename;
 mod dialogs;
 mod dispatch;
 mod editing;
+mod editing_groups;
 mod files;
 mod import;
 mod inspector;
 mod inspector_columns;
+mod inspector_group;
 mod inspector_keys;
 mod menus;
 mod problems;
@@ -278,6 +281,7 @@ impl SchemataApp {
                 let mut queued = Vec::new();
                 let changes = self.history.changes();
                 self.canvas.badges = self.problems.badges.clone();
+                self.canvas.picked = self.picked;
                 self.canvas.ui(
                     ui,
                     self.history.doc(),

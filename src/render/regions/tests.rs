@@ -1,7 +1,7 @@
 use std::collections::BTreeSet;
 
 use super::*;
-use crate::model::edit::Object;
+use crate::model::Object;
 use crate::model::{
     Column, DataType, Edit, GroupId, NoteId, Position, QualifiedName, Table, TableChange, TableId,
     TypeKind, apply,
