@@ -75,6 +75,11 @@ impl Canvas {
                     format!("Group {name}"),
                 )
             });
+            if response.drag_started() {
+                // A drag is not a click elsewhere: the inspector's field keeps the keyboard
+                // unless told, and Ctrl+Z would undo typing instead of the move.
+                ui.memory_mut(egui::Memory::stop_text_input);
+            }
             if response.clicked() || response.drag_started() {
                 commands.push(Command::Pick(Some(Picked::Group(*id))));
             }
@@ -145,6 +150,11 @@ impl Canvas {
                     format!("Note {first_line}"),
                 )
             });
+            if response.drag_started() {
+                // A drag is not a click elsewhere: the inspector's field keeps the keyboard
+                // unless told, and Ctrl+Z would undo typing instead of the move.
+                ui.memory_mut(egui::Memory::stop_text_input);
+            }
             if response.clicked() || response.drag_started() {
                 commands.push(Command::Pick(Some(Picked::Note(*id))));
             }

@@ -89,7 +89,7 @@ fn swatch(ui: &mut egui::Ui, color: Color, selected: bool) -> bool {
 /// The fields of one group.
 pub fn group_ui(ui: &mut egui::Ui, doc: &Document, group: &Group, commands: &mut Vec<Command>) {
     ui.heading(if group.bounded_context {
-        "Bounded context"
+        "Group (a bounded context)"
     } else {
         "Group"
     });
