@@ -4,7 +4,7 @@
 //! label band on top (the band is the handle that drags the group). Notes are drawn over the
 //! tables, each with a thin line to the table it is attached to.
 
-use super::scene::{Anchor, Emphasis, Metrics, Primitive, TableRects, TextStyle};
+use super::scene::{Anchor, Detail, Emphasis, Metrics, Primitive, TableRects, TextStyle};
 use super::{Palette, Point, Rect, Scene};
 use crate::model::{Color, Document, Group, Note};
 
@@ -56,12 +56,13 @@ pub fn group_label(group: &Group) -> String {
 }
 
 /// Adds every group with drawn members to the scene (call before relationships and tables).
+/// Labels stay while table names are drawn; outlines are drawn without them.
 pub fn group_shapes(
     doc: &Document,
-    palette: &Palette,
-    emphasis: &Emphasis,
+    (palette, emphasis): (&Palette, &Emphasis),
     visible: Option<Rect>,
     rects: &TableRects,
+    detail: Detail,
     scene: &mut Scene,
 ) {
     for group in doc.groups.values() {
@@ -90,6 +91,10 @@ pub fn group_shapes(
             fill: with_alpha(group.color, palette.group_band_alpha),
             stroke: None,
         });
+        if detail == Detail::Outlines {
+            scene.groups.push((group.id, region, band));
+            continue;
+        }
         scene.primitives.push(Primitive::Text {
             pos: Point::new(band.min.x + 12.0, band.center().y),
             text: group_label(group),
@@ -151,14 +156,14 @@ fn nearest_on(rect: &Rect, p: Point) -> Point {
     )
 }
 
-/// Adds every visible note to the scene (call after the tables, so notes stay on top).
+/// Adds every visible note to the scene (call after the tables, so notes stay on top). Their
+/// text is left out when column text is (it would be too small to read).
 pub fn note_shapes(
     doc: &Document,
-    palette: &Palette,
-    metrics: &Metrics,
-    emphasis: &Emphasis,
+    (palette, metrics, emphasis): (&Palette, &Metrics, &Emphasis),
     visible: Option<Rect>,
     rects: &TableRects,
+    detail: Detail,
     scene: &mut Scene,
 ) {
     for note in doc.notes.values() {
@@ -187,7 +192,12 @@ pub fn note_shapes(
             fill: palette.note_fill,
             stroke: Some(stroke),
         });
-        for (i, line) in note_lines(&note.text).into_iter().enumerate() {
+        let lines = if detail == Detail::Full {
+            note_lines(&note.text)
+        } else {
+            Vec::new()
+        };
+        for (i, line) in lines.into_iter().enumerate() {
             if line.is_empty() {
                 continue;
             }
@@ -205,6 +215,21 @@ pub fn note_shapes(
         }
         scene.notes.push((note.id, rect));
     }
+}
+
+/// The area covered by the tables (`rects`), the group regions and the notes.
+pub fn bounds(doc: &Document, metrics: &Metrics, rects: &TableRects) -> Option<Rect> {
+    let groups = doc
+        .groups
+        .values()
+        .filter_map(|g| group_region(doc, g, rects).map(|(region, _)| region));
+    let notes = doc.notes.values().map(|n| note_rect(n, metrics));
+    rects
+        .values()
+        .copied()
+        .chain(groups)
+        .chain(notes)
+        .reduce(|a, b| a.union(&b))
 }
 
 #[cfg(test)]

@@ -187,3 +187,16 @@ fn notes_are_drawn_over_tables_with_a_line_to_their_table() {
     assert_eq!(points[0], rect.center());
     assert!(table_rect.contains(points[1]));
 }
+
+#[test]
+fn the_diagram_bounds_include_regions_and_notes() {
+    let mut doc = Document::new();
+    let a = table(&mut doc, "orders", 0.0, 0.0);
+    let tables_only = crate::render::scene::diagram_bounds(&doc, &Metrics::default()).unwrap();
+    group(&mut doc, &[a], false);
+    note(&mut doc, "far away", None);
+    let all = crate::render::scene::diagram_bounds(&doc, &Metrics::default()).unwrap();
+    assert!(contains(&all, &tables_only.expand(GROUP_MARGIN)));
+    assert!(all.min.y < -GROUP_MARGIN, "the label band is inside");
+    assert!(all.max.x > 500.0, "the note is inside");
+}
