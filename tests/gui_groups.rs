@@ -178,6 +178,21 @@ fn a_note_is_added_next_to_the_selected_table_typed_and_moved() {
     // F2 on the picked note puts the keyboard in its text.
     press(&mut h, egui::Modifiers::NONE, egui::Key::F2);
     assert!(h.get_by_label("Note text").is_focused());
+
+    // So does a double-click on the note, after a click elsewhere dropped the pick.
+    h.get_by_label("Diagram canvas").click();
+    h.run();
+    assert_eq!(h.state().picked, None);
+    // Long enough after that click for the next two to be a double-click of their own.
+    for _ in 0..12 {
+        h.step();
+    }
+    h.get_by_label_contains("Note").click();
+    h.step();
+    h.get_by_label_contains("Note").click();
+    h.run();
+    assert_eq!(h.state().picked, Some(Picked::Note(id)));
+    assert!(h.get_by_label("Note text").is_focused());
 }
 
 #[test]
