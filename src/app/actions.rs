@@ -48,6 +48,12 @@ pub enum Action {
     ManyToMany,
     /// Clear the selection.
     ClearSelection,
+    /// Put the selected tables into a new group (subject area).
+    GroupSelection,
+    /// Remove the picked group, or the selected tables' groups; the tables stay.
+    Ungroup,
+    /// Add a sticky note (attached to the selected table, if one is selected).
+    AddNote,
     /// Zoom in around the centre of the canvas.
     ZoomIn,
     /// Zoom out around the centre of the canvas.
@@ -85,8 +91,9 @@ impl Action {
 
     /// Every action. Shortcuts with more modifiers come before those with fewer, so
     /// Ctrl+Shift+S is matched before Ctrl+S.
-    pub const ALL: [Self; 25] = [
+    pub const ALL: [Self; 28] = [
         Self::SaveAs,
+        Self::Ungroup,
         Self::Redo,
         Self::ToggleSqlPreview,
         Self::ToggleProblems,
@@ -107,6 +114,8 @@ impl Action {
         Self::Rename,
         Self::ManyToMany,
         Self::ClearSelection,
+        Self::GroupSelection,
+        Self::AddNote,
         Self::ZoomIn,
         Self::ZoomOut,
         Self::ZoomToFit,
@@ -137,6 +146,9 @@ impl Action {
             Self::ToggleCollapse => "Collapse / expand",
             Self::ManyToMany => "Many-to-many table",
             Self::ClearSelection => "Clear selection",
+            Self::GroupSelection => "Group selection",
+            Self::Ungroup => "Ungroup",
+            Self::AddNote => "Add note",
             Self::ZoomIn => "Zoom in",
             Self::ZoomOut => "Zoom out",
             Self::ZoomToFit => "Zoom to fit",
@@ -168,6 +180,9 @@ impl Action {
             Self::ToggleCollapse => command_shift(Key::C),
             Self::ManyToMany => command(Key::M),
             Self::ClearSelection => KeyboardShortcut::new(Modifiers::NONE, Key::Escape),
+            Self::GroupSelection => command(Key::G),
+            Self::Ungroup => command_shift(Key::G),
+            Self::AddNote => return None,
             Self::ZoomIn => command(Key::Plus),
             Self::ZoomOut => command(Key::Minus),
             Self::ZoomToFit => command(Key::Num1),

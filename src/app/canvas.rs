@@ -15,7 +15,7 @@ use crate::render::{Metrics, Scene};
 pub(super) const DETAIL_ZOOM: f32 = 0.35;
 
 /// Grid step tables snap to, in world units (half the spacing of the grid's dots).
-const SNAP: f32 = 20.0;
+pub(super) const SNAP: f32 = 20.0;
 
 /// Canvas state that is not part of the document: pan, zoom and the drag in progress.
 #[derive(Debug, Default)]
@@ -45,8 +45,10 @@ pub struct Canvas {
     pub connecting: Option<super::canvas_connect::Connecting>,
     /// The relationship under the pointer (found in the previous frame).
     pub hovered_relationship: Option<crate::render::RelationshipId>,
-    /// The relationship selected in the editor, drawn highlighted.
-    pub picked_relationship: Option<crate::render::RelationshipId>,
+    /// The picked relationship, group or note (drawn emphasised).
+    pub picked: Option<super::Picked>,
+    /// A group or note being dragged.
+    pub(super) object_drag: Option<super::canvas_groups::ObjectDrag>,
 }
 
 impl Canvas {
@@ -133,10 +135,7 @@ impl Canvas {
             doc,
             &palette,
             &metrics,
-            &crate::render::Emphasis {
-                relationship: self.hovered_relationship.or(self.picked_relationship),
-                ..crate::render::Emphasis::selection(selection)
-            },
+            &self.emphasis(selection),
             Some(visible),
             &rects,
             detail,
@@ -152,6 +151,7 @@ impl Canvas {
             commands.push(Command::CreateTable(Position::new(world.x, world.y)));
         }
         self.box_select(ui, &painter, &background, &scene, selection, commands);
+        self.group_bands_ui(ui, doc, rect.min, &scene, commands);
         for (id, world_rect) in &scene.tables {
             let Some(table) = doc.table(*id) else {
                 continue;
@@ -181,6 +181,7 @@ impl Canvas {
                 self.table_interaction(ui, doc, *id, &response, selection, commands);
             }
         }
+        self.notes_ui(ui, doc, rect.min, &scene, commands);
         self.column_drag_ui(ui, &painter, doc, rect.min, &scene.tables, commands);
         self.connectors_ui(ui, &painter, doc, rect.min, &scene.tables, &palette);
         self.connect_ui(ui, &painter, doc, rect.min, &scene.tables, commands);

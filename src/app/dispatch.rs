@@ -1,6 +1,6 @@
 //! Carrying out commands and menu actions after the UI pass.
 
-use super::{Action, Command, Dialog, PendingAction, SchemataApp, files, import};
+use super::{Action, Command, Dialog, PendingAction, Picked, SchemataApp, files, import};
 use crate::model::Document;
 
 impl SchemataApp {
@@ -96,9 +96,10 @@ impl SchemataApp {
                     self.history.abort();
                 }
                 self.selection.clear();
+                self.picked = None;
             }
             Action::Delete => {
-                if !self.delete_picked_relationship() {
+                if !self.delete_picked() && !self.delete_picked_relationship() {
                     self.delete_selection(false);
                 }
             }
@@ -122,10 +123,16 @@ impl SchemataApp {
             Action::Rename => {
                 if let Some(&table) = self.selection.first().filter(|_| self.selection.len() == 1) {
                     self.canvas.start_rename(self.history.doc(), table);
+                } else if matches!(self.picked, Some(Picked::Group(_) | Picked::Note(_))) {
+                    // The inspector's name (or text) field takes the keyboard.
+                    self.focus_table_name = 2;
                 }
             }
             Action::ToggleCollapse => self.toggle_collapse(),
             Action::ManyToMany => self.create_many_to_many(),
+            Action::GroupSelection => self.group_selection(),
+            Action::Ungroup => self.ungroup(),
+            Action::AddNote => self.add_note(),
             Action::ZoomIn => self.canvas.zoom_centered(1.25),
             Action::ZoomOut => self.canvas.zoom_centered(0.8),
             Action::ZoomToFit => {

@@ -329,6 +329,7 @@ impl super::SchemataApp {
             return;
         }
         let focus = self.focus_table_name > 0 && self.selection.len() == 1;
+        let focus_picked = self.focus_table_name > 0 && self.picked.is_some();
         self.focus_table_name = self.focus_table_name.saturating_sub(1);
         let mut queued = Vec::new();
         egui::Panel::right("inspector")
@@ -342,6 +343,10 @@ impl super::SchemataApp {
                     return;
                 }
                 let doc = self.history.doc();
+                let picked = self.picked;
+                if super::inspector_group::picked_ui(ui, doc, picked, focus_picked, &mut queued) {
+                    return;
+                }
                 match self.selection.iter().next().and_then(|id| doc.table(*id)) {
                     Some(table) if self.selection.len() == 1 => {
                         if focus {

@@ -62,9 +62,15 @@ pub fn menu_bar_ui(app: &mut SchemataApp, ui: &mut egui::Ui) {
             action_button(ui, app, Action::Redo, &redo, can_redo);
             ui.separator();
             let some = !app.selection.is_empty();
-            for action in [Action::Cut, Action::Copy, Action::Duplicate, Action::Delete] {
+            for action in [Action::Cut, Action::Copy, Action::Duplicate] {
                 action_button(ui, app, action, action.label(), some);
             }
+            // Delete also removes a picked group or note.
+            let deletable = some
+                || app
+                    .picked
+                    .is_some_and(|p| !matches!(p, super::Picked::Relationship(_)));
+            action_button(ui, app, Action::Delete, Action::Delete.label(), deletable);
             action_button(
                 ui,
                 app,
@@ -86,6 +92,11 @@ pub fn menu_bar_ui(app: &mut SchemataApp, ui: &mut egui::Ui) {
                 Action::ManyToMany.label(),
                 matches!(app.selection.len(), 1 | 2),
             );
+            ui.separator();
+            let can_ungroup = app.can_ungroup();
+            action_button(ui, app, Action::GroupSelection, "Group selection", some);
+            action_button(ui, app, Action::Ungroup, "Ungroup", can_ungroup);
+            action_button(ui, app, Action::AddNote, "Add note", true);
             ui.separator();
             action_button(ui, app, Action::SelectAll, Action::SelectAll.label(), true);
             action_button(

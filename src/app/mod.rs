@@ -8,17 +8,20 @@ mod canvas;
 mod canvas_badges;
 mod canvas_columns;
 mod canvas_connect;
+mod canvas_groups;
 mod canvas_paint;
 mod canvas_relationships;
 mod canvas_rename;
 mod dialogs;
 mod dispatch;
 mod editing;
+mod editing_groups;
 mod editing_relationships;
 mod files;
 mod import;
 mod inspector;
 mod inspector_columns;
+mod inspector_group;
 mod inspector_keys;
 mod inspector_relationship;
 mod menus;
@@ -285,10 +288,7 @@ impl SchemataApp {
                 let mut queued = Vec::new();
                 let changes = self.history.changes();
                 self.canvas.badges = self.problems.badges.clone();
-                self.canvas.picked_relationship = match self.picked {
-                    Some(Picked::Relationship(id)) => Some(id),
-                    _ => None,
-                };
+                self.canvas.picked = self.picked;
                 self.canvas.ui(
                     ui,
                     self.history.doc(),

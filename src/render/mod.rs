@@ -2,6 +2,7 @@
 //! what you export. Everything here is in world units and independent of egui.
 
 pub mod geometry;
+pub mod regions;
 mod relationship;
 pub mod scene;
 pub mod theme;

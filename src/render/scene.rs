@@ -198,12 +198,14 @@ pub fn table_rect(doc: &Document, table: &Table, metrics: &Metrics) -> Rect {
     )
 }
 
-/// The area covered by all tables, if there are any.
+/// The area covered by all tables, group regions and notes, if there are any.
 pub fn diagram_bounds(doc: &Document, metrics: &Metrics) -> Option<Rect> {
-    doc.tables
+    let rects: TableRects = doc
+        .tables
         .values()
-        .map(|t| table_rect(doc, t, metrics))
-        .reduce(|a, b| a.union(&b))
+        .map(|t| (t.id, table_rect(doc, t, metrics)))
+        .collect();
+    super::regions::bounds(doc, metrics, &rects)
 }
 
 fn row_center_y(table_rect: &Rect, metrics: &Metrics, row: usize) -> f32 {
@@ -282,6 +284,7 @@ pub fn build_scene_from(
     };
     let selected = emphasis.selected.unwrap_or(&NONE);
     let shown = |rect: &Rect| visible.is_none_or(|v| v.intersects(rect));
+    super::regions::group_shapes(doc, (palette, emphasis), visible, rects, detail, &mut scene);
     for table in doc.tables.values() {
         for fk in &table.foreign_keys {
             let TableRef::Resolved(target_id) = fk.referenced_table else {
@@ -365,6 +368,8 @@ pub fn build_scene_from(
         );
         scene.tables.push((table.id, rect));
     }
+    let notes = (palette, metrics, emphasis);
+    super::regions::note_shapes(doc, notes, visible, rects, detail, &mut scene);
     scene
 }
 

@@ -29,6 +29,21 @@ pub struct Palette {
     pub foreign_key: Color,
     /// Relationship lines.
     pub relationship: Color,
+    // Groups and notes
+    /// Opacity of a group region's fill (its colour is the group's own).
+    pub group_fill_alpha: u8,
+    /// Opacity of a group's label band.
+    pub group_band_alpha: u8,
+    /// Text of a group's label.
+    pub group_label_text: Color,
+    /// Sticky-note fill.
+    pub note_fill: Color,
+    /// Sticky-note outline.
+    pub note_stroke: Color,
+    /// Sticky-note text.
+    pub note_text: Color,
+    /// The line from a note to the table it is attached to.
+    pub note_connector: Color,
 }
 
 impl Palette {
@@ -46,6 +61,13 @@ impl Palette {
         primary_key: Color::rgb(0xc7, 0x8a, 0x00),
         foreign_key: Color::rgb(0x2f, 0x7d, 0xd1),
         relationship: Color::rgb(0x7a, 0x86, 0x94),
+        group_fill_alpha: 0x24,
+        group_band_alpha: 0x66,
+        group_label_text: Color::rgb(0x1d, 0x24, 0x2c),
+        note_fill: Color::rgb(0xff, 0xf3, 0xb0),
+        note_stroke: Color::rgb(0xd9, 0xc2, 0x5a),
+        note_text: Color::rgb(0x3a, 0x33, 0x12),
+        note_connector: Color::rgb(0xb8, 0xa2, 0x3c),
     };
 
     /// Colours for a dark background.
@@ -62,5 +84,24 @@ impl Palette {
         primary_key: Color::rgb(0xe8, 0xb3, 0x3a),
         foreign_key: Color::rgb(0x6c, 0xaa, 0xf0),
         relationship: Color::rgb(0x86, 0x92, 0xa0),
+        group_fill_alpha: 0x30,
+        group_band_alpha: 0x80,
+        group_label_text: Color::rgb(0xf2, 0xf5, 0xf7),
+        note_fill: Color::rgb(0x5a, 0x52, 0x2a),
+        note_stroke: Color::rgb(0x8a, 0x7d, 0x3a),
+        note_text: Color::rgb(0xf5, 0xee, 0xc8),
+        note_connector: Color::rgb(0xa8, 0x98, 0x50),
     };
 }
+
+/// Colours offered for groups; a new group takes the next one in turn.
+pub const GROUP_COLORS: [Color; 8] = [
+    Color::rgb(0x4c, 0x8b, 0xd6),
+    Color::rgb(0x3f, 0xa8, 0x7a),
+    Color::rgb(0xe0, 0x8a, 0x3c),
+    Color::rgb(0x9b, 0x6b, 0xd0),
+    Color::rgb(0xd6, 0x5a, 0x7a),
+    Color::rgb(0x2f, 0xa8, 0xb8),
+    Color::rgb(0xb8, 0xa1, 0x2f),
+    Color::rgb(0x7a, 0x86, 0x94),
+];
