@@ -1,5 +1,5 @@
-//! The one list of user commands: menus, keyboard shortcuts (and later the command palette)
-//! are all built from [`Action::ALL`].
+//! The one list of user commands: menus, keyboard shortcuts and the command palette are all
+//! built from [`Action::ALL`].
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
@@ -54,6 +54,20 @@ pub enum Action {
     ZoomToFit,
     /// Back to 100 %.
     ZoomReset,
+    /// Open the command palette: every action, filtered by typing.
+    CommandPalette,
+    /// Find a table or column by name and jump to it.
+    Find,
+    /// Show or hide the minimap.
+    ToggleMinimap,
+    /// Fade everything but the selected tables and their direct neighbours, or stop.
+    ToggleFocus,
+    /// Light or dark as the operating system says.
+    ThemeSystem,
+    /// Always the light theme.
+    ThemeLight,
+    /// Always the dark theme.
+    ThemeDark,
 }
 
 const fn command(key: Key) -> KeyboardShortcut {
@@ -83,13 +97,14 @@ impl Action {
 
     /// Every action. Shortcuts with more modifiers come before those with fewer, so
     /// Ctrl+Shift+S is matched before Ctrl+S.
-    pub const ALL: [Self; 24] = [
+    pub const ALL: [Self; 31] = [
         Self::SaveAs,
         Self::Redo,
         Self::ToggleSqlPreview,
         Self::ToggleProblems,
         Self::DesignRules,
         Self::ToggleCollapse,
+        Self::ToggleFocus,
         Self::New,
         Self::Open,
         Self::ImportSql,
@@ -108,6 +123,12 @@ impl Action {
         Self::ZoomOut,
         Self::ZoomToFit,
         Self::ZoomReset,
+        Self::CommandPalette,
+        Self::Find,
+        Self::ToggleMinimap,
+        Self::ThemeSystem,
+        Self::ThemeLight,
+        Self::ThemeDark,
     ];
 
     /// The menu text (sentence case; "…" when a dialog follows).
@@ -137,6 +158,50 @@ impl Action {
             Self::ZoomOut => "Zoom out",
             Self::ZoomToFit => "Zoom to fit",
             Self::ZoomReset => "Actual size",
+            Self::CommandPalette => "Command palette…",
+            Self::Find => "Find table or column…",
+            Self::ToggleMinimap => "Minimap",
+            Self::ToggleFocus => "Focus on selection",
+            Self::ThemeSystem => "Theme: system",
+            Self::ThemeLight => "Theme: light",
+            Self::ThemeDark => "Theme: dark",
+        }
+    }
+
+    /// The menu the action lives in, shown beside it in the command palette.
+    pub fn menu(self) -> &'static str {
+        match self {
+            Self::New
+            | Self::Open
+            | Self::ImportSql
+            | Self::ExportSql
+            | Self::Save
+            | Self::SaveAs
+            | Self::Quit => "File",
+            Self::Undo
+            | Self::Redo
+            | Self::SelectAll
+            | Self::Delete
+            | Self::Copy
+            | Self::Cut
+            | Self::Duplicate
+            | Self::Rename
+            | Self::ToggleCollapse
+            | Self::ClearSelection => "Edit",
+            Self::ToggleSqlPreview
+            | Self::ToggleProblems
+            | Self::DesignRules
+            | Self::ZoomIn
+            | Self::ZoomOut
+            | Self::ZoomToFit
+            | Self::ZoomReset
+            | Self::CommandPalette
+            | Self::Find
+            | Self::ToggleMinimap
+            | Self::ToggleFocus
+            | Self::ThemeSystem
+            | Self::ThemeLight
+            | Self::ThemeDark => "View",
         }
     }
 
@@ -167,6 +232,12 @@ impl Action {
             Self::ZoomOut => command(Key::Minus),
             Self::ZoomToFit => command(Key::Num1),
             Self::ZoomReset => command(Key::Num0),
+            Self::CommandPalette => command(Key::K),
+            Self::Find => command(Key::F),
+            Self::ToggleFocus => command_shift(Key::F),
+            Self::ToggleMinimap | Self::ThemeSystem | Self::ThemeLight | Self::ThemeDark => {
+                return None;
+            }
         })
     }
 

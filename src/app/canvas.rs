@@ -41,6 +41,10 @@ pub struct Canvas {
     pub column_drag: Option<super::canvas_columns::ColumnDrag>,
     /// Problem badges by table, from the validator.
     pub badges: super::problems::Badges,
+    /// Focus mode's tables (the rest is faded), set by the app when the selection changes.
+    pub focus: Option<BTreeSet<TableId>>,
+    /// The overview in the corner.
+    pub minimap: super::minimap::Minimap,
 }
 
 impl Canvas {
@@ -127,7 +131,10 @@ impl Canvas {
             doc,
             &palette,
             &metrics,
-            &crate::render::Emphasis::selection(selection),
+            &crate::render::Emphasis {
+                focus: self.focus.as_ref(),
+                ..crate::render::Emphasis::selection(selection)
+            },
             Some(visible),
             &rects,
             detail,
@@ -175,6 +182,7 @@ impl Canvas {
         }
         self.column_drag_ui(ui, &painter, doc, rect.min, &scene.tables, commands);
         self.rename_ui(ui, doc, rect.min, &scene.tables, commands);
+        self.minimap_ui(ui, rect, &rects, selection, changes);
     }
 
     fn table_interaction(

@@ -29,6 +29,29 @@ pub struct Palette {
     pub foreign_key: Color,
     /// Relationship lines.
     pub relationship: Color,
+    // Editor chrome
+    /// SQL text that is not a keyword, string, number or comment.
+    pub sql_plain: Color,
+    /// SQL keywords.
+    pub sql_keyword: Color,
+    /// SQL string literals.
+    pub sql_string: Color,
+    /// SQL numbers.
+    pub sql_number: Color,
+    /// SQL comments.
+    pub sql_comment: Color,
+    /// Problem badges of informational findings.
+    pub badge_info: Color,
+    /// The count written on a problem badge.
+    pub badge_text: Color,
+    /// The minimap's background.
+    pub minimap_background: Color,
+    /// Tables on the minimap.
+    pub minimap_table: Color,
+    /// Selected tables on the minimap.
+    pub minimap_selected: Color,
+    /// The frame of the visible area on the minimap.
+    pub minimap_viewport: Color,
 }
 
 impl Palette {
@@ -46,6 +69,23 @@ impl Palette {
         primary_key: Color::rgb(0xc7, 0x8a, 0x00),
         foreign_key: Color::rgb(0x2f, 0x7d, 0xd1),
         relationship: Color::rgb(0x7a, 0x86, 0x94),
+        // Editor chrome
+        sql_plain: Color::rgb(0x24, 0x29, 0x2e),
+        sql_keyword: Color::rgb(0x00, 0x55, 0xb3),
+        sql_string: Color::rgb(0x1a, 0x7f, 0x37),
+        sql_number: Color::rgb(0xb3, 0x58, 0x00),
+        sql_comment: Color::rgb(0x6a, 0x73, 0x7d),
+        badge_info: Color::rgb(70, 130, 200),
+        badge_text: Color::rgb(0xff, 0xff, 0xff),
+        minimap_background: Color {
+            r: 0xff,
+            g: 0xff,
+            b: 0xff,
+            a: 0xe0,
+        },
+        minimap_table: Color::rgb(0x7f, 0xa8, 0xba),
+        minimap_selected: Color::rgb(0xf0, 0x8c, 0x00),
+        minimap_viewport: Color::rgb(0x1f, 0x6f, 0x8b),
     };
 
     /// Colours for a dark background.
@@ -62,5 +102,22 @@ impl Palette {
         primary_key: Color::rgb(0xe8, 0xb3, 0x3a),
         foreign_key: Color::rgb(0x6c, 0xaa, 0xf0),
         relationship: Color::rgb(0x86, 0x92, 0xa0),
+        // Editor chrome
+        sql_plain: Color::rgb(0xd4, 0xd4, 0xd4),
+        sql_keyword: Color::rgb(0x6c, 0xb6, 0xff),
+        sql_string: Color::rgb(0xa5, 0xd6, 0x8a),
+        sql_number: Color::rgb(0xf0, 0xb3, 0x6b),
+        sql_comment: Color::rgb(0x8a, 0x8f, 0x98),
+        badge_info: Color::rgb(70, 130, 200),
+        badge_text: Color::rgb(0xff, 0xff, 0xff),
+        minimap_background: Color {
+            r: 0x12,
+            g: 0x14,
+            b: 0x18,
+            a: 0xe0,
+        },
+        minimap_table: Color::rgb(0x4f, 0x7f, 0x93),
+        minimap_selected: Color::rgb(0xff, 0xa5, 0x2e),
+        minimap_viewport: Color::rgb(0xe3, 0xe7, 0xeb),
     };
 }
