@@ -272,3 +272,36 @@ pub fn triggered(ctx: &egui::Context, typing: bool) -> Vec<Action> {
     });
     actions
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_shortcut_is_taken_by_an_earlier_action() {
+        let keys: Vec<(Action, KeyboardShortcut)> = Action::ALL
+            .into_iter()
+            .flat_map(|a| {
+                [a.shortcut(), a.alternative_shortcut()]
+                    .into_iter()
+                    .flatten()
+                    .map(move |s| (a, s))
+            })
+            .collect();
+        for (i, (earlier, first)) in keys.iter().enumerate() {
+            for (later, second) in &keys[i + 1..] {
+                let stolen = first.logical_key == second.logical_key
+                    && second.modifiers.matches_logically(first.modifiers)
+                    && earlier != later;
+                assert!(!stolen, "{earlier:?} would take the keys of {later:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_action_is_listed_once_with_its_own_label() {
+        let labels: std::collections::HashSet<&str> =
+            Action::ALL.iter().map(|a| a.label()).collect();
+        assert_eq!(labels.len(), Action::ALL.len());
+    }
+}

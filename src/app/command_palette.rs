@@ -105,13 +105,16 @@ impl CommandPalette {
             .area(area)
             .show(ctx, |ui| {
                 ui.set_width(460.0);
-                let label = ui.label("Command");
                 let field = ui.add(
                     egui::TextEdit::singleline(&mut self.query)
                         .hint_text("Type to filter commands")
                         .desired_width(f32::INFINITY),
                 );
-                let field = field.labelled_by(label.id);
+                let value = self.query.clone();
+                field.widget_info(|| egui::WidgetInfo {
+                    label: Some("Command filter".to_owned()),
+                    ..egui::WidgetInfo::text_edit(true, &value, &value, "")
+                });
                 if !field.has_focus() {
                     field.request_focus();
                 }

@@ -248,7 +248,6 @@ impl SchemataApp {
     /// Builds one frame of the editor and then executes the queued commands.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        self.theme.apply(&ctx);
         self.accept_dropped_files(&ctx);
         let navigating = self.palette.open || self.find.open;
         if self.dialog.is_none() && !self.import_running() && !navigating {

@@ -84,13 +84,17 @@ impl Find {
             .area(area)
             .show(ctx, |ui| {
                 ui.set_width(460.0);
-                let label = ui.label("Find table or column");
+                ui.label("Find table or column");
                 let field = ui.add(
                     egui::TextEdit::singleline(&mut self.query)
                         .hint_text("Part of a name: orders, customer_id, orders.id")
                         .desired_width(f32::INFINITY),
                 );
-                let field = field.labelled_by(label.id);
+                let value = self.query.clone();
+                field.widget_info(|| egui::WidgetInfo {
+                    label: Some("Find text".to_owned()),
+                    ..egui::WidgetInfo::text_edit(true, &value, &value, "")
+                });
                 if !field.has_focus() {
                     field.request_focus();
                 }
