@@ -1,5 +1,5 @@
-//! The one list of user commands: menus, keyboard shortcuts (and later the command palette)
-//! are all built from [`Action::ALL`].
+//! The one list of user commands: menus, keyboard shortcuts and the command palette are all
+//! built from [`Action::ALL`].
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
@@ -62,6 +62,20 @@ pub enum Action {
     ZoomToFit,
     /// Back to 100 %.
     ZoomReset,
+    /// Open the command palette: every action, filtered by typing.
+    CommandPalette,
+    /// Find a table or column by name and jump to it.
+    Find,
+    /// Show or hide the minimap.
+    ToggleMinimap,
+    /// Fade everything but the selected tables and their direct neighbours, or stop.
+    ToggleFocus,
+    /// Light or dark as the operating system says.
+    ThemeSystem,
+    /// Always the light theme.
+    ThemeLight,
+    /// Always the dark theme.
+    ThemeDark,
 }
 
 const fn command(key: Key) -> KeyboardShortcut {
@@ -91,7 +105,7 @@ impl Action {
 
     /// Every action. Shortcuts with more modifiers come before those with fewer, so
     /// Ctrl+Shift+S is matched before Ctrl+S.
-    pub const ALL: [Self; 28] = [
+    pub const ALL: [Self; 35] = [
         Self::SaveAs,
         Self::Ungroup,
         Self::Redo,
@@ -99,6 +113,7 @@ impl Action {
         Self::ToggleProblems,
         Self::DesignRules,
         Self::ToggleCollapse,
+        Self::ToggleFocus,
         Self::New,
         Self::Open,
         Self::ImportSql,
@@ -120,6 +135,12 @@ impl Action {
         Self::ZoomOut,
         Self::ZoomToFit,
         Self::ZoomReset,
+        Self::CommandPalette,
+        Self::Find,
+        Self::ToggleMinimap,
+        Self::ThemeSystem,
+        Self::ThemeLight,
+        Self::ThemeDark,
     ];
 
     /// The menu text (sentence case; "…" when a dialog follows).
@@ -153,6 +174,54 @@ impl Action {
             Self::ZoomOut => "Zoom out",
             Self::ZoomToFit => "Zoom to fit",
             Self::ZoomReset => "Actual size",
+            Self::CommandPalette => "Command palette…",
+            Self::Find => "Find table or column…",
+            Self::ToggleMinimap => "Minimap",
+            Self::ToggleFocus => "Focus on selection",
+            Self::ThemeSystem => "Theme: system",
+            Self::ThemeLight => "Theme: light",
+            Self::ThemeDark => "Theme: dark",
+        }
+    }
+
+    /// The menu the action lives in, shown beside it in the command palette.
+    pub fn menu(self) -> &'static str {
+        match self {
+            Self::New
+            | Self::Open
+            | Self::ImportSql
+            | Self::ExportSql
+            | Self::Save
+            | Self::SaveAs
+            | Self::Quit => "File",
+            Self::Undo
+            | Self::Redo
+            | Self::SelectAll
+            | Self::Delete
+            | Self::Copy
+            | Self::Cut
+            | Self::Duplicate
+            | Self::Rename
+            | Self::ToggleCollapse
+            | Self::ManyToMany
+            | Self::GroupSelection
+            | Self::Ungroup
+            | Self::AddNote
+            | Self::ClearSelection => "Edit",
+            Self::ToggleSqlPreview
+            | Self::ToggleProblems
+            | Self::DesignRules
+            | Self::ZoomIn
+            | Self::ZoomOut
+            | Self::ZoomToFit
+            | Self::ZoomReset
+            | Self::CommandPalette
+            | Self::Find
+            | Self::ToggleMinimap
+            | Self::ToggleFocus
+            | Self::ThemeSystem
+            | Self::ThemeLight
+            | Self::ThemeDark => "View",
         }
     }
 
@@ -187,6 +256,12 @@ impl Action {
             Self::ZoomOut => command(Key::Minus),
             Self::ZoomToFit => command(Key::Num1),
             Self::ZoomReset => command(Key::Num0),
+            Self::CommandPalette => command(Key::K),
+            Self::Find => command(Key::F),
+            Self::ToggleFocus => command_shift(Key::F),
+            Self::ToggleMinimap | Self::ThemeSystem | Self::ThemeLight | Self::ThemeDark => {
+                return None;
+            }
         })
     }
 
@@ -220,4 +295,37 @@ pub fn triggered(ctx: &egui::Context, typing: bool) -> Vec<Action> {
         }
     });
     actions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_shortcut_is_taken_by_an_earlier_action() {
+        let keys: Vec<(Action, KeyboardShortcut)> = Action::ALL
+            .into_iter()
+            .flat_map(|a| {
+                [a.shortcut(), a.alternative_shortcut()]
+                    .into_iter()
+                    .flatten()
+                    .map(move |s| (a, s))
+            })
+            .collect();
+        for (i, (earlier, first)) in keys.iter().enumerate() {
+            for (later, second) in &keys[i + 1..] {
+                let stolen = first.logical_key == second.logical_key
+                    && second.modifiers.matches_logically(first.modifiers)
+                    && earlier != later;
+                assert!(!stolen, "{earlier:?} would take the keys of {later:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_action_is_listed_once_with_its_own_label() {
+        let labels: std::collections::HashSet<&str> =
+            Action::ALL.iter().map(|a| a.label()).collect();
+        assert_eq!(labels.len(), Action::ALL.len());
+    }
 }

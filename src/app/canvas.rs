@@ -49,6 +49,10 @@ pub struct Canvas {
     pub picked: Option<super::Picked>,
     /// A group or note being dragged.
     pub(super) object_drag: Option<super::canvas_groups::ObjectDrag>,
+    /// Focus mode's tables (the rest is faded), set by the app when the selection changes.
+    pub focus: Option<BTreeSet<TableId>>,
+    /// The overview in the corner.
+    pub minimap: super::minimap::Minimap,
 }
 
 impl Canvas {
@@ -187,6 +191,7 @@ impl Canvas {
         self.connect_ui(ui, &painter, doc, rect.min, &scene.tables, commands);
         self.relationship_pointer(ui, &background, &scene, !selection.is_empty(), commands);
         self.rename_ui(ui, doc, rect.min, &scene.tables, commands);
+        self.minimap_ui(ui, rect, &rects, selection, changes);
     }
 
     fn table_interaction(

@@ -12,7 +12,7 @@ pub fn severity_color(visuals: &egui::Visuals, severity: Severity) -> Color32 {
     match severity {
         Severity::Error => visuals.error_fg_color,
         Severity::Warning => visuals.warn_fg_color,
-        Severity::Info => Color32::from_rgb(70, 130, 200),
+        Severity::Info => super::theme::color32(super::theme::palette_for(visuals).badge_info),
     }
 }
 
@@ -46,7 +46,7 @@ impl Canvas {
                     Align2::CENTER_CENTER,
                     badge.count.min(99).to_string(),
                     FontId::proportional(radius * 1.2),
-                    Color32::WHITE,
+                    super::theme::color32(super::theme::palette_for(&visuals).badge_text),
                 );
             }
             let area = Rect::from_center_size(center, Vec2::splat(radius * 2.0));

@@ -23,8 +23,9 @@ pub enum ObjectDrag {
 
 impl Canvas {
     /// What the scene draws emphasised: the selected tables and the picked group or note.
-    pub(super) fn emphasis<'a>(&self, selection: &'a BTreeSet<TableId>) -> Emphasis<'a> {
+    pub(super) fn emphasis<'a>(&'a self, selection: &'a BTreeSet<TableId>) -> Emphasis<'a> {
         let mut emphasis = Emphasis::selection(selection);
+        emphasis.focus = self.focus.as_ref();
         match self.picked {
             Some(Picked::Group(group)) => emphasis.group = Some(group),
             Some(Picked::Note(note)) => emphasis.note = Some(note),

@@ -1,6 +1,8 @@
 //! Carrying out commands and menu actions after the UI pass.
 
-use super::{Action, Command, Dialog, PendingAction, Picked, SchemataApp, files, import};
+use super::{
+    Action, Command, Dialog, PendingAction, Picked, SchemataApp, ThemeChoice, files, import,
+};
 use crate::model::Document;
 
 impl SchemataApp {
@@ -139,7 +141,19 @@ impl SchemataApp {
                 self.canvas.zoom_to_fit(self.history.doc());
             }
             Action::ZoomReset => self.canvas.zoom_centered(1.0 / self.canvas.viewport.zoom),
+            Action::CommandPalette => self.palette.show(),
+            Action::Find => self.find.show(),
+            Action::ToggleMinimap => self.canvas.minimap.toggle(),
+            Action::ToggleFocus => self.focus.toggle(),
+            Action::ThemeSystem => self.set_theme(ctx, ThemeChoice::System),
+            Action::ThemeLight => self.set_theme(ctx, ThemeChoice::Light),
+            Action::ThemeDark => self.set_theme(ctx, ThemeChoice::Dark),
         }
+    }
+
+    fn set_theme(&mut self, ctx: &egui::Context, choice: ThemeChoice) {
+        self.theme = choice;
+        choice.apply(ctx);
     }
 
     fn retain_existing_selection(&mut self) {
@@ -170,6 +184,7 @@ impl SchemataApp {
             PendingAction::New => {
                 *self = Self {
                     recent: std::mem::take(&mut self.recent),
+                    theme: self.theme,
                     ..Self::new(Document::new(), None)
                 };
             }

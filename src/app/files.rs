@@ -66,8 +66,10 @@ impl SchemataApp {
         match project::load(path) {
             Ok(doc) => {
                 let recent = std::mem::take(&mut self.recent);
+                let theme = self.theme;
                 *self = Self::new(doc, Some(path.to_path_buf()));
                 self.recent = recent;
+                self.theme = theme;
                 self.remember(path);
                 self.status = format!("Opened {}", path.display());
             }

@@ -1,6 +1,6 @@
 //! The menu bar, built from the action list.
 
-use super::{Action, Command, SchemataApp};
+use super::{Action, Command, SchemataApp, ThemeChoice};
 
 fn action_button(
     ui: &mut egui::Ui,
@@ -108,6 +108,10 @@ pub fn menu_bar_ui(app: &mut SchemataApp, ui: &mut egui::Ui) {
             );
         });
         ui.menu_button("View", |ui| {
+            for action in [Action::Find, Action::CommandPalette] {
+                action_button(ui, app, action, action.label(), true);
+            }
+            ui.separator();
             for action in [
                 Action::ZoomIn,
                 Action::ZoomOut,
@@ -146,6 +150,41 @@ pub fn menu_bar_ui(app: &mut SchemataApp, ui: &mut egui::Ui) {
                 app.inspector_open = open;
                 ui.close();
             }
+            navigation_items(ui, app);
         });
+    });
+}
+
+/// The View menu's minimap, focus and theme entries.
+fn navigation_items(ui: &mut egui::Ui, app: &mut SchemataApp) {
+    let mut minimap = app.canvas.minimap.shown;
+    if ui
+        .checkbox(&mut minimap, Action::ToggleMinimap.label())
+        .clicked()
+    {
+        app.queue(Command::Action(Action::ToggleMinimap));
+        ui.close();
+    }
+    let mut focus = app.focus.on;
+    let shortcut = Action::ToggleFocus
+        .shortcut()
+        .map(|s| ui.ctx().format_shortcut(&s))
+        .unwrap_or_default();
+    if ui
+        .checkbox(&mut focus, Action::ToggleFocus.label())
+        .on_hover_text(shortcut)
+        .clicked()
+    {
+        app.queue(Command::Action(Action::ToggleFocus));
+        ui.close();
+    }
+    ui.separator();
+    ui.menu_button("Theme", |ui| {
+        for choice in ThemeChoice::ALL {
+            if ui.radio(app.theme == choice, choice.label()).clicked() {
+                app.queue(Command::Action(choice.action()));
+                ui.close();
+            }
+        }
     });
 }

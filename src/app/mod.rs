@@ -12,12 +12,14 @@ mod canvas_groups;
 mod canvas_paint;
 mod canvas_relationships;
 mod canvas_rename;
+mod command_palette;
 mod dialogs;
 mod dispatch;
 mod editing;
 mod editing_groups;
 mod editing_relationships;
 mod files;
+mod focus;
 mod import;
 mod inspector;
 mod inspector_columns;
@@ -25,9 +27,12 @@ mod inspector_group;
 mod inspector_keys;
 mod inspector_relationship;
 mod menus;
+mod minimap;
 mod problems;
 mod problems_panel;
 mod rules_dialog;
+mod search;
+mod search_window;
 mod sql_export;
 mod sql_highlight;
 mod sql_preview;
@@ -39,12 +44,18 @@ use std::path::PathBuf;
 
 pub use actions::Action;
 pub use canvas::Canvas;
+pub use command_palette::CommandPalette;
 pub use dialogs::{Dialog, PendingAction};
 pub use editing_relationships::ConnectTarget;
+pub use focus::Focus;
 pub use import::{ImportJob, ImportReport, ImportSetup};
+pub use minimap::Minimap;
 pub use problems::Problems;
+pub use search::Hit;
+pub use search_window::Find;
 pub use sql_export::ExportSetup;
 pub use sql_preview::SqlPreview;
+pub use theme::ThemeChoice;
 pub use viewport::Viewport;
 
 use crate::history::History;
@@ -161,6 +172,14 @@ pub struct SchemataApp {
     /// (after creating a table, or on F2); a field shown for the first time takes the focus
     /// only from its second frame on.
     pub focus_table_name: u8,
+    /// The command palette (Ctrl+K).
+    pub palette: CommandPalette,
+    /// The Find window (Ctrl+F).
+    pub find: Find,
+    /// Focus mode: fade all but the selection and its neighbours.
+    pub focus: Focus,
+    /// Light, dark, or as the system says; kept between runs.
+    pub theme: ThemeChoice,
     commands: Vec<Command>,
     sent_title: String,
 }
@@ -188,6 +207,10 @@ impl SchemataApp {
             problems: Problems::default(),
             focus_table_name: 0,
             inspector_open: true,
+            palette: CommandPalette::default(),
+            find: Find::default(),
+            focus: Focus::default(),
+            theme: ThemeChoice::default(),
             commands: Vec::new(),
             sent_title: String::new(),
         }
@@ -236,7 +259,8 @@ impl SchemataApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.accept_dropped_files(&ctx);
-        if self.dialog.is_none() && !self.import_running() {
+        let navigating = self.palette.open || self.find.open;
+        if self.dialog.is_none() && !self.import_running() && !navigating {
             // While a text field has the keyboard, its keys (Delete, Ctrl+A, Ctrl+Z, arrows,
             // pasting) belong to the text.
             let typing = ctx.egui_wants_keyboard_input() || self.canvas.renaming.is_some();
@@ -289,6 +313,12 @@ impl SchemataApp {
                 let changes = self.history.changes();
                 self.canvas.badges = self.problems.badges.clone();
                 self.canvas.picked = self.picked;
+                self.focus.refresh(
+                    self.history.doc(),
+                    changes,
+                    &self.selection,
+                    &mut self.canvas.focus,
+                );
                 self.canvas.ui(
                     ui,
                     self.history.doc(),
@@ -298,6 +328,13 @@ impl SchemataApp {
                 );
                 self.commands.extend(queued);
             });
+        self.palette.ui(&ctx, &mut self.commands);
+        self.find.ui(
+            &ctx,
+            self.history.doc(),
+            self.history.changes(),
+            &mut self.commands,
+        );
         if let Some(dialog) = self.dialog.take() {
             self.dialog = dialogs::dialog_ui(&ctx, self.history.doc(), dialog, &mut self.commands);
         }
@@ -362,6 +399,11 @@ impl SchemataApp {
                 ui.separator();
                 ui.label(format!("{} selected", self.selection.len()));
             }
+            if self.focus.on {
+                ui.separator();
+                ui.label("Focus")
+                    .on_hover_text("Focus on selection is on (Ctrl+Shift+F turns it off)");
+            }
             if !self.status.is_empty() {
                 ui.separator();
                 ui.label(&self.status);
@@ -407,7 +449,9 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
             };
             if let Some(storage) = cc.storage {
                 app.recent = files::load_recent(storage);
+                app.theme = theme::load_theme(storage);
             }
+            app.theme.apply(&cc.egui_ctx);
             Ok(Box::new(app))
         }),
     )
@@ -421,5 +465,6 @@ impl eframe::App for SchemataApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         files::save_recent(storage, &self.recent);
+        theme::save_theme(storage, self.theme);
     }
 }

@@ -1,7 +1,7 @@
 //! Syntax colouring for SQL shown in the editor: keywords, strings, numbers, comments.
 
+use egui::FontId;
 use egui::text::{LayoutJob, TextFormat};
-use egui::{Color32, FontId};
 
 const KEYWORDS: &[&str] = &[
     "ADD",
@@ -75,35 +75,6 @@ const KEYWORDS: &[&str] = &[
     "WITH",
     "WITHOUT",
 ];
-
-/// Colours for one theme.
-struct Palette {
-    plain: Color32,
-    keyword: Color32,
-    string: Color32,
-    number: Color32,
-    comment: Color32,
-}
-
-fn palette(dark: bool) -> Palette {
-    if dark {
-        Palette {
-            plain: Color32::from_rgb(0xd4, 0xd4, 0xd4),
-            keyword: Color32::from_rgb(0x6c, 0xb6, 0xff),
-            string: Color32::from_rgb(0xa5, 0xd6, 0x8a),
-            number: Color32::from_rgb(0xf0, 0xb3, 0x6b),
-            comment: Color32::from_rgb(0x8a, 0x8f, 0x98),
-        }
-    } else {
-        Palette {
-            plain: Color32::from_rgb(0x24, 0x29, 0x2e),
-            keyword: Color32::from_rgb(0x00, 0x55, 0xb3),
-            string: Color32::from_rgb(0x1a, 0x7f, 0x37),
-            number: Color32::from_rgb(0xb3, 0x58, 0x00),
-            comment: Color32::from_rgb(0x6a, 0x73, 0x7d),
-        }
-    }
-}
 
 /// Which colour class a span of SQL belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -192,16 +163,21 @@ pub fn spans(text: &str) -> Vec<(usize, usize, Class)> {
 
 /// The text as a coloured layout in the monospace font.
 pub fn layout(text: &str, dark: bool, font: &FontId) -> LayoutJob {
-    let colors = palette(dark);
+    let colors = if dark {
+        crate::render::Palette::DARK
+    } else {
+        crate::render::Palette::LIGHT
+    };
     let mut job = LayoutJob::default();
     for (start, end, class) in spans(text) {
         let color = match class {
-            Class::Plain => colors.plain,
-            Class::Keyword => colors.keyword,
-            Class::Str => colors.string,
-            Class::Number => colors.number,
-            Class::Comment => colors.comment,
+            Class::Plain => colors.sql_plain,
+            Class::Keyword => colors.sql_keyword,
+            Class::Str => colors.sql_string,
+            Class::Number => colors.sql_number,
+            Class::Comment => colors.sql_comment,
         };
+        let color = super::theme::color32(color);
         job.append(
             &text[start..end],
             0.0,

@@ -44,6 +44,29 @@ pub struct Palette {
     pub note_text: Color,
     /// The line from a note to the table it is attached to.
     pub note_connector: Color,
+    // Editor chrome
+    /// SQL text that is not a keyword, string, number or comment.
+    pub sql_plain: Color,
+    /// SQL keywords.
+    pub sql_keyword: Color,
+    /// SQL string literals.
+    pub sql_string: Color,
+    /// SQL numbers.
+    pub sql_number: Color,
+    /// SQL comments.
+    pub sql_comment: Color,
+    /// Problem badges of informational findings.
+    pub badge_info: Color,
+    /// The count written on a problem badge.
+    pub badge_text: Color,
+    /// The minimap's background.
+    pub minimap_background: Color,
+    /// Tables on the minimap.
+    pub minimap_table: Color,
+    /// Selected tables on the minimap.
+    pub minimap_selected: Color,
+    /// The frame of the visible area on the minimap.
+    pub minimap_viewport: Color,
 }
 
 impl Palette {
@@ -68,6 +91,23 @@ impl Palette {
         note_stroke: Color::rgb(0xd9, 0xc2, 0x5a),
         note_text: Color::rgb(0x3a, 0x33, 0x12),
         note_connector: Color::rgb(0xb8, 0xa2, 0x3c),
+        // Editor chrome
+        sql_plain: Color::rgb(0x24, 0x29, 0x2e),
+        sql_keyword: Color::rgb(0x00, 0x55, 0xb3),
+        sql_string: Color::rgb(0x1a, 0x7f, 0x37),
+        sql_number: Color::rgb(0xb3, 0x58, 0x00),
+        sql_comment: Color::rgb(0x6a, 0x73, 0x7d),
+        badge_info: Color::rgb(70, 130, 200),
+        badge_text: Color::rgb(0xff, 0xff, 0xff),
+        minimap_background: Color {
+            r: 0xff,
+            g: 0xff,
+            b: 0xff,
+            a: 0xe0,
+        },
+        minimap_table: Color::rgb(0x7f, 0xa8, 0xba),
+        minimap_selected: Color::rgb(0xf0, 0x8c, 0x00),
+        minimap_viewport: Color::rgb(0x1f, 0x6f, 0x8b),
     };
 
     /// Colours for a dark background.
@@ -91,6 +131,23 @@ impl Palette {
         note_stroke: Color::rgb(0x8a, 0x7d, 0x3a),
         note_text: Color::rgb(0xf5, 0xee, 0xc8),
         note_connector: Color::rgb(0xa8, 0x98, 0x50),
+        // Editor chrome
+        sql_plain: Color::rgb(0xd4, 0xd4, 0xd4),
+        sql_keyword: Color::rgb(0x6c, 0xb6, 0xff),
+        sql_string: Color::rgb(0xa5, 0xd6, 0x8a),
+        sql_number: Color::rgb(0xf0, 0xb3, 0x6b),
+        sql_comment: Color::rgb(0x8a, 0x8f, 0x98),
+        badge_info: Color::rgb(70, 130, 200),
+        badge_text: Color::rgb(0xff, 0xff, 0xff),
+        minimap_background: Color {
+            r: 0x12,
+            g: 0x14,
+            b: 0x18,
+            a: 0xe0,
+        },
+        minimap_table: Color::rgb(0x4f, 0x7f, 0x93),
+        minimap_selected: Color::rgb(0xff, 0xa5, 0x2e),
+        minimap_viewport: Color::rgb(0xe3, 0xe7, 0xeb),
     };
 }
 
