@@ -12,6 +12,7 @@ mod canvas_groups;
 mod canvas_paint;
 mod canvas_relationships;
 mod canvas_rename;
+mod command;
 mod command_palette;
 mod dialogs;
 mod dispatch;
@@ -36,6 +37,7 @@ mod search_window;
 mod sql_export;
 mod sql_highlight;
 mod sql_preview;
+mod status_bar;
 mod theme;
 mod viewport;
 
@@ -44,6 +46,7 @@ use std::path::PathBuf;
 
 pub use actions::Action;
 pub use canvas::Canvas;
+pub use command::{Command, Picked};
 pub use command_palette::CommandPalette;
 pub use dialogs::{Dialog, PendingAction};
 pub use editing_relationships::ConnectTarget;
@@ -59,82 +62,7 @@ pub use theme::ThemeChoice;
 pub use viewport::Viewport;
 
 use crate::history::History;
-use crate::model::{Document, Edit, TableId};
-
-/// A diagram object other than a table that the user selected; the inspector shows it.
-/// Selecting tables clears it, and picking one clears the table selection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Picked {
-    /// A foreign key: the table holding it and the constraint.
-    Relationship(crate::render::RelationshipId),
-    /// A group (subject area or bounded context).
-    Group(crate::model::GroupId),
-    /// A sticky note.
-    Note(crate::model::NoteId),
-}
-
-impl Picked {
-    /// Whether the object is still in the document (an undo may have removed it).
-    pub fn exists(self, doc: &Document) -> bool {
-        match self {
-            Self::Relationship((table, fk)) => doc
-                .table(table)
-                .is_some_and(|t| t.foreign_keys.iter().any(|f| f.id == fk)),
-            Self::Group(group) => doc.groups.contains_key(&group),
-            Self::Note(note) => doc.notes.contains_key(&note),
-        }
-    }
-}
-
-/// Something the UI asks for; executed after the UI pass.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Command {
-    /// A menu or shortcut action.
-    Action(Action),
-    /// Open this project file (asking about unsaved changes first).
-    OpenPath(PathBuf),
-    /// Save to this path and make it the document's file.
-    SaveTo(PathBuf),
-    /// Import this SQL file (asks for the dialect first).
-    ImportPath(PathBuf),
-    /// Run a confirmed import.
-    RunImport(Box<ImportSetup>),
-    /// Write the DDL for a dialect to a file.
-    ExportTo(PathBuf, crate::model::Dialect),
-    /// Replace the selection.
-    Select(BTreeSet<TableId>),
-    /// Select a relationship, group or note (or nothing).
-    Pick(Option<Picked>),
-    /// Start an undo transaction (a drag).
-    Begin(String),
-    /// Close the undo transaction as one step.
-    Commit,
-    /// Roll the undo transaction back.
-    Abort,
-    /// Apply an edit to the document.
-    Apply(Box<Edit>),
-    /// Apply an edit, merged into the previous step when that had the same key (typing in
-    /// one field, repeated nudges).
-    ApplyCoalescing(Box<Edit>, String),
-    /// Create a table at this world position.
-    CreateTable(crate::model::Position),
-    /// Delete the selected tables; `true` when the user already confirmed.
-    DeleteSelection(bool),
-    /// Add the tables described by this SQL (a paste).
-    PasteSql(String),
-    /// Scroll the canvas so this table is in the middle (zooming in enough to read it).
-    CenterOn(TableId),
-    /// Add to the first table a column and foreign key referencing the second.
-    AddReference(TableId, TableId),
-    /// Connect a column (where a connector drag started) to where it was dropped.
-    Connect((TableId, crate::model::ColumnId), ConnectTarget),
-    /// Carry out an action the user confirmed in the unsaved-changes dialog, without asking
-    /// again.
-    Proceed(PendingAction),
-    /// Carry out the action if the document is saved now (the user chose "Save" and the save
-    /// went through).
-    ProceedIfSaved(PendingAction),
-}
+use crate::model::{Document, TableId};
 
 /// The editor: the open document, its history, selection, canvas and dialogs.
 pub struct SchemataApp {
@@ -356,59 +284,6 @@ impl SchemataApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.sent_title = title;
         }
-    }
-
-    /// Files dropped on the window: SQL is imported, project files are opened.
-    fn accept_dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped: Vec<PathBuf> = ctx.input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .filter(|p| !p.as_os_str().is_empty())
-                .collect()
-        });
-        for path in dropped {
-            let is_project = path
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case(crate::project::EXTENSION));
-            self.commands.push(if is_project {
-                Command::OpenPath(path)
-            } else {
-                Command::ImportPath(path)
-            });
-        }
-    }
-
-    fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            if problems::counts_button(ui, &self.problems).clicked() {
-                self.problems.open = !self.problems.open;
-            }
-            ui.separator();
-            let doc = self.doc();
-            ui.label(format!(
-                "{} tables · {} columns · {} relationships",
-                doc.tables.len(),
-                doc.column_count(),
-                doc.foreign_key_count()
-            ));
-            ui.separator();
-            ui.label(format!("Zoom {:.0} %", self.canvas.viewport.zoom * 100.0));
-            if !self.selection.is_empty() {
-                ui.separator();
-                ui.label(format!("{} selected", self.selection.len()));
-            }
-            if self.focus.on {
-                ui.separator();
-                ui.label("Focus")
-                    .on_hover_text("Focus on selection is on (Ctrl+Shift+F turns it off)");
-            }
-            if !self.status.is_empty() {
-                ui.separator();
-                ui.label(&self.status);
-            }
-        });
     }
 }
 
