@@ -46,6 +46,8 @@ pub enum Action {
     ToggleCollapse,
     /// Add a junction table between the two selected tables (many-to-many).
     ManyToMany,
+    /// Arrange the selected tables (or all) with the layered layout.
+    AutoLayout,
     /// Clear the selection.
     ClearSelection,
     /// Put the selected tables into a new group (subject area).
@@ -105,7 +107,7 @@ impl Action {
 
     /// Every action. Shortcuts with more modifiers come before those with fewer, so
     /// Ctrl+Shift+S is matched before Ctrl+S.
-    pub const ALL: [Self; 35] = [
+    pub const ALL: [Self; 36] = [
         Self::SaveAs,
         Self::Ungroup,
         Self::Redo,
@@ -114,6 +116,7 @@ impl Action {
         Self::DesignRules,
         Self::ToggleCollapse,
         Self::ToggleFocus,
+        Self::AutoLayout,
         Self::New,
         Self::Open,
         Self::ImportSql,
@@ -166,6 +169,7 @@ impl Action {
             Self::Rename => "Rename",
             Self::ToggleCollapse => "Collapse / expand",
             Self::ManyToMany => "Many-to-many table",
+            Self::AutoLayout => "Auto layout",
             Self::ClearSelection => "Clear selection",
             Self::GroupSelection => "Group selection",
             Self::Ungroup => "Ungroup",
@@ -204,10 +208,8 @@ impl Action {
             | Self::Rename
             | Self::ToggleCollapse
             | Self::ManyToMany
-            | Self::GroupSelection
-            | Self::Ungroup
-            | Self::AddNote
             | Self::ClearSelection => "Edit",
+            Self::AutoLayout | Self::GroupSelection | Self::Ungroup | Self::AddNote => "Arrange",
             Self::ToggleSqlPreview
             | Self::ToggleProblems
             | Self::DesignRules
@@ -248,6 +250,7 @@ impl Action {
             Self::Rename => KeyboardShortcut::new(Modifiers::NONE, Key::F2),
             Self::ToggleCollapse => command_shift(Key::C),
             Self::ManyToMany => command(Key::M),
+            Self::AutoLayout => command_shift(Key::L),
             Self::ClearSelection => KeyboardShortcut::new(Modifiers::NONE, Key::Escape),
             Self::GroupSelection => command(Key::G),
             Self::Ungroup => command_shift(Key::G),

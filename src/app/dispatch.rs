@@ -132,6 +132,7 @@ impl SchemataApp {
             }
             Action::ToggleCollapse => self.toggle_collapse(),
             Action::ManyToMany => self.create_many_to_many(),
+            Action::AutoLayout => self.auto_layout(),
             Action::GroupSelection => self.group_selection(),
             Action::Ungroup => self.ungroup(),
             Action::AddNote => self.add_note(),

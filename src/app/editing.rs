@@ -168,6 +168,32 @@ impl SchemataApp {
         }
     }
 
+    /// Arranges the selected tables (all when none is selected) with the layered layout, as
+    /// one undo step, and fits the result into view.
+    pub fn auto_layout(&mut self) {
+        let only = (!self.selection.is_empty()).then_some(&self.selection);
+        let moves = crate::layout::auto_layout(self.doc(), only);
+        if moves.is_empty() {
+            return;
+        }
+        let label = match only {
+            Some(_) => format!("Auto layout of {} tables", moves.len()),
+            None => "Auto layout".to_owned(),
+        };
+        let edit = Edit::Batch {
+            label,
+            edits: vec![Edit::MoveTables(moves)],
+        };
+        match self.history.apply(edit) {
+            Ok(_) => {
+                if only.is_none() {
+                    self.canvas.zoom_to_fit(self.history.doc());
+                }
+            }
+            Err(err) => self.status = format!("Not possible: {err}"),
+        }
+    }
+
     /// Collapses the selected tables (or expands them when all are collapsed), one step.
     pub fn toggle_collapse(&mut self) {
         let tables: Vec<&Table> = self

@@ -65,11 +65,8 @@ pub fn menu_bar_ui(app: &mut SchemataApp, ui: &mut egui::Ui) {
             for action in [Action::Cut, Action::Copy, Action::Duplicate] {
                 action_button(ui, app, action, action.label(), some);
             }
-            // Delete also removes a picked group or note.
-            let deletable = some
-                || app
-                    .picked
-                    .is_some_and(|p| !matches!(p, super::Picked::Relationship(_)));
+            // Delete also removes a picked relationship, group or note.
+            let deletable = some || app.picked.is_some();
             action_button(ui, app, Action::Delete, Action::Delete.label(), deletable);
             action_button(
                 ui,
@@ -93,11 +90,6 @@ pub fn menu_bar_ui(app: &mut SchemataApp, ui: &mut egui::Ui) {
                 matches!(app.selection.len(), 1 | 2),
             );
             ui.separator();
-            let can_ungroup = app.can_ungroup();
-            action_button(ui, app, Action::GroupSelection, "Group selection", some);
-            action_button(ui, app, Action::Ungroup, "Ungroup", can_ungroup);
-            action_button(ui, app, Action::AddNote, "Add note", true);
-            ui.separator();
             action_button(ui, app, Action::SelectAll, Action::SelectAll.label(), true);
             action_button(
                 ui,
@@ -106,6 +98,26 @@ pub fn menu_bar_ui(app: &mut SchemataApp, ui: &mut egui::Ui) {
                 Action::ClearSelection.label(),
                 true,
             );
+        });
+        ui.menu_button("Arrange", |ui| {
+            let some = !app.selection.is_empty();
+            let layout = if some {
+                "Auto layout selection"
+            } else {
+                "Auto layout"
+            };
+            action_button(
+                ui,
+                app,
+                Action::AutoLayout,
+                layout,
+                !app.doc().tables.is_empty(),
+            );
+            ui.separator();
+            let can_ungroup = app.can_ungroup();
+            action_button(ui, app, Action::GroupSelection, "Group selection", some);
+            action_button(ui, app, Action::Ungroup, "Ungroup", can_ungroup);
+            action_button(ui, app, Action::AddNote, "Add note", true);
         });
         ui.menu_button("View", |ui| {
             for action in [Action::Find, Action::CommandPalette] {
