@@ -142,7 +142,7 @@ fn a_note_is_added_next_to_the_selected_table_typed_and_moved() {
     let mut h = design();
     h.get_by_label("Table orders").click();
     h.run();
-    h.get_by_label("Edit").click();
+    h.get_by_label("Arrange").click();
     h.run();
     h.get_by_label("Add note").click();
     h.run();
