@@ -94,8 +94,8 @@ impl Obstacles {
     }
 
     /// Calls `f` with each table whose interior `area` enters and that was not reported yet
-    /// in the current query.
-    fn visit(&mut self, area: &Rect, mut f: impl FnMut(&Rect)) {
+    /// in the current query, until `f` returns false.
+    fn visit(&mut self, area: &Rect, mut f: impl FnMut(&Rect) -> bool) {
         let (x0, x1, y0, y1) = self.cells(area);
         for row in y0..=y1 {
             for col in x0..=x1 {
@@ -112,7 +112,9 @@ impl Obstacles {
                         && r.min.y < area.max.y
                     {
                         self.stamp[i] = self.query;
-                        f(r);
+                        if !f(r) {
+                            return;
+                        }
                     }
                 }
             }
@@ -129,7 +131,10 @@ impl Obstacles {
                 min: Point::new(pair[0].x.min(pair[1].x), pair[0].y.min(pair[1].y)),
                 max: Point::new(pair[0].x.max(pair[1].x), pair[0].y.max(pair[1].y)),
             };
-            self.visit(&segment, |_| count += 1);
+            self.visit(&segment, |_| {
+                count += 1;
+                count < limit
+            });
             if count >= limit {
                 return limit;
             }
@@ -145,6 +150,7 @@ impl Obstacles {
             if !except.contains(&r) {
                 found.push(*r);
             }
+            true
         });
         found
     }

@@ -171,17 +171,16 @@ pub(super) fn relationships(
                 width,
                 color,
             });
-            let pen = Pen {
-                width,
-                color,
-                fill: palette.background,
-            };
-            notation::ends(
-                &route,
-                Cardinality::of(table, fk),
-                pen,
-                &mut layer.primitives,
-            );
+            if detail == Detail::Full {
+                // With names only the notation would be a few pixels: left out.
+                let pen = Pen {
+                    width,
+                    color,
+                    fill: palette.background,
+                };
+                let cardinality = Cardinality::of(table, fk);
+                notation::ends(&route, cardinality, pen, &mut layer.primitives);
+            }
             layer.shapes.push(RelationshipShape {
                 id,
                 points: route.points,

@@ -212,15 +212,20 @@ fn derived_channels(obstacles: &mut Obstacles, from: &Rect, to: &Rect) -> (Vec<f
 /// earlier candidate. Returns it with its crossing count.
 fn best(obstacles: &mut Obstacles, mut candidates: Vec<Candidate>) -> Option<(Candidate, usize)> {
     candidates.sort_by(|a, b| a.bends.cmp(&b.bends).then(a.length.total_cmp(&b.length)));
+    // Most lines have a free route: look for one, giving up on each candidate at its first
+    // crossing, before counting crossings in full.
+    if let Some(free) = candidates
+        .iter()
+        .find(|c| obstacles.crossings(c.points(), 1) == 0)
+    {
+        return Some((*free, 0));
+    }
     let mut chosen: Option<(Candidate, usize)> = None;
     for candidate in candidates {
         let limit = chosen.map_or(usize::MAX, |(_, c)| c);
         let crossings = obstacles.crossings(candidate.points(), limit);
         if crossings < limit {
             chosen = Some((candidate, crossings));
-            if crossings == 0 {
-                break;
-            }
         }
     }
     chosen
