@@ -72,6 +72,24 @@ impl Canvas {
                             .min;
                         shapes.push(egui::Shape::galley(at, galley, color32(*color)));
                     }
+                    Primitive::Circle {
+                        center,
+                        radius,
+                        fill,
+                        stroke: (width, color),
+                    } => {
+                        let center = self.viewport.screen_from_world(origin, *center);
+                        shapes.push(egui::Shape::circle_filled(
+                            center,
+                            radius * zoom,
+                            fill.map_or(egui::Color32::TRANSPARENT, color32),
+                        ));
+                        shapes.push(egui::Shape::circle_stroke(
+                            center,
+                            radius * zoom,
+                            Stroke::new(width * zoom.sqrt(), color32(*color)),
+                        ));
+                    }
                     Primitive::Line {
                         points,
                         width,

@@ -31,23 +31,6 @@ fn referenced_columns(target: Option<&Table>, fk: &ForeignKey) -> String {
         .join(", ")
 }
 
-/// "many-to-one" or "one-to-one", and whether the reference is optional.
-fn cardinality_label(table: &Table, fk: &ForeignKey) -> String {
-    let unique = table.primary_key.as_ref().is_some_and(|pk| {
-        fk.columns.iter().all(|c| pk.columns.contains(c)) && pk.columns.len() == fk.columns.len()
-    }) || table.uniques.iter().any(|u| u.columns == fk.columns);
-    let optional = fk
-        .columns
-        .iter()
-        .filter_map(|id| table.column(*id))
-        .any(|c| c.nullable);
-    format!(
-        "{}, {}",
-        if unique { "one-to-one" } else { "many-to-one" },
-        if optional { "optional" } else { "required" }
-    )
-}
-
 /// A link-like button that selects a table.
 fn table_link(ui: &mut egui::Ui, table: &Table, commands: &mut Vec<Command>) {
     let name = table.name.to_string();
@@ -114,7 +97,7 @@ pub fn relationship_ui(
             });
             ui.end_row();
             ui.label("Cardinality");
-            ui.label(cardinality_label(table, fk));
+            ui.label(crate::model::Cardinality::of(table, fk).label());
             ui.end_row();
             ui.label("Name");
             let key = format!("fk_name:{}:{}", table.id, fk.id.0);

@@ -4,6 +4,7 @@
 //! order and deterministic. Tables sit behind [`Arc`] so that snapshots for undo share every
 //! table an edit did not touch.
 
+mod cardinality;
 mod dialect;
 pub mod edit;
 mod ids;
@@ -16,6 +17,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
 
+pub use cardinality::Cardinality;
 pub use dialect::{Dialect, UnknownDialect};
 pub use edit::{Applied, Constraint, Edit, EditError, Object, ObjectId, TableChange, apply};
 pub use ids::*;

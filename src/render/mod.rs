@@ -2,9 +2,15 @@
 //! what you export. Everything here is in world units and independent of egui.
 
 pub mod geometry;
+mod notation;
+mod obstacles;
 pub mod regions;
 mod relationship;
+mod routing;
+#[cfg(test)]
+mod routing_tests;
 pub mod scene;
+mod tables;
 pub mod theme;
 
 pub use geometry::{Point, Rect};

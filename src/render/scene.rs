@@ -2,10 +2,10 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use super::tables::{TableLook, table_shapes};
+pub use super::tables::{diagram_bounds, table_rect};
 use super::{Palette, Point, Rect};
-use crate::model::{
-    Color, ColumnRef, ConstraintId, Document, GroupId, NoteId, Table, TableId, TableRef,
-};
+use crate::model::{Color, ColumnId, ConstraintId, Document, GroupId, NoteId, Table, TableId};
 
 /// Sizes used to lay out tables, in world units. Text widths are estimated from a fixed
 /// advance per character, matching the monospace font the canvas draws with.
@@ -93,6 +93,17 @@ pub enum Primitive {
         /// Colour.
         color: Color,
     },
+    /// A circle.
+    Circle {
+        /// Centre.
+        center: Point,
+        /// Radius.
+        radius: f32,
+        /// Fill colour, if filled.
+        fill: Option<Color>,
+        /// Outline width and colour.
+        stroke: (f32, Color),
+    },
     /// An open polyline.
     Line {
         /// Vertices.
@@ -136,6 +147,11 @@ impl<'a> Emphasis<'a> {
     pub fn is_selected(&self, table: TableId) -> bool {
         self.selected.is_some_and(|s| s.contains(&table))
     }
+
+    /// Whether focus mode is on and the table is outside the focus.
+    pub fn is_faded(&self, table: TableId) -> bool {
+        self.focus.is_some_and(|f| !f.contains(&table))
+    }
 }
 
 /// A relationship as drawn: its route, for hit testing and highlighting.
@@ -162,54 +178,6 @@ pub struct Scene {
     pub notes: Vec<(NoteId, Rect)>,
     /// The area covered by all tables.
     pub bounds: Option<Rect>,
-}
-
-fn text_width(metrics: &Metrics, text: &str) -> f32 {
-    metrics.char_width * text.chars().count() as f32
-}
-
-/// The area a table covers at its position.
-pub fn table_rect(doc: &Document, table: &Table, metrics: &Metrics) -> Rect {
-    let title = table.name.to_string();
-    let title_width = text_width(metrics, &title) * 1.1 + 2.0 * metrics.padding;
-    let widest_row = table
-        .columns
-        .iter()
-        .map(|c| {
-            let type_text = doc.type_display(&c.data_type);
-            metrics.marker_width
-                + text_width(metrics, &c.name)
-                + 5.0 * metrics.char_width
-                + text_width(metrics, &type_text)
-                + 2.0 * metrics.padding
-        })
-        .fold(0.0_f32, f32::max);
-    let width = metrics.min_width.max(title_width).max(widest_row).ceil();
-    let rows = if table.collapsed {
-        0
-    } else {
-        table.columns.len()
-    };
-    let height = metrics.header_height + metrics.row_height * rows as f32 + metrics.padding / 2.0;
-    Rect::from_min_size(
-        Point::new(table.position.x, table.position.y),
-        width,
-        height,
-    )
-}
-
-/// The area covered by all tables, group regions and notes, if there are any.
-pub fn diagram_bounds(doc: &Document, metrics: &Metrics) -> Option<Rect> {
-    let rects: TableRects = doc
-        .tables
-        .values()
-        .map(|t| (t.id, table_rect(doc, t, metrics)))
-        .collect();
-    super::regions::bounds(doc, metrics, &rects)
-}
-
-fn row_center_y(table_rect: &Rect, metrics: &Metrics, row: usize) -> f32 {
-    table_rect.min.y + metrics.header_height + metrics.row_height * (row as f32 + 0.5)
 }
 
 /// How much of each table to draw: everything, names only (columns too small to read), or
@@ -277,79 +245,29 @@ pub fn build_scene_from(
     rects: &TableRects,
     detail: Detail,
 ) -> Scene {
-    static NONE: BTreeSet<TableId> = BTreeSet::new();
     let mut scene = Scene {
         bounds: rects.values().copied().reduce(|a, b| a.union(&b)),
         ..Scene::default()
     };
-    let selected = emphasis.selected.unwrap_or(&NONE);
     let shown = |rect: &Rect| visible.is_none_or(|v| v.intersects(rect));
+    let faded = palette.faded();
     super::regions::group_shapes(doc, (palette, emphasis), visible, rects, detail, &mut scene);
-    for table in doc.tables.values() {
-        for fk in &table.foreign_keys {
-            let TableRef::Resolved(target_id) = fk.referenced_table else {
-                continue;
-            };
-            let (Some(target), Some(from), Some(to)) = (
-                doc.table(target_id),
-                rects.get(&table.id),
-                rects.get(&target_id),
-            ) else {
-                continue;
-            };
-            if !shown(&from.union(to)) {
-                continue;
-            }
-            // A collapsed table's lines meet its header.
-            let from_row = fk
-                .columns
-                .first()
-                .filter(|_| !table.collapsed)
-                .and_then(|c| table.columns.iter().position(|col| col.id == *c));
-            let to_row = fk
-                .referenced_columns
-                .first()
-                .filter(|_| !target.collapsed)
-                .and_then(|c| match c {
-                    ColumnRef::Resolved(id) => target.columns.iter().position(|col| col.id == *id),
-                    ColumnRef::Unresolved(_) => None,
-                });
-            let from_y = from_row.map_or(from.center().y, |r| row_center_y(from, metrics, r));
-            let to_y = to_row.map_or(to.min.y + metrics.header_height / 2.0, |r| {
-                row_center_y(to, metrics, r)
-            });
-            if detail == Detail::Outlines {
-                // Crow's feet and elbows are too small to see: one straight line.
-                scene.primitives.push(Primitive::Line {
-                    points: vec![from.center(), to.center()],
-                    width: 1.0,
-                    color: palette.relationship,
-                });
-                continue;
-            }
-            let shapes = super::relationship::relationship(
-                *from,
-                from_y,
-                *to,
-                to_y,
-                palette,
-                table.id == target_id,
-            );
-            if let Some(Primitive::Line { points, .. }) = shapes.first() {
-                scene.relationships.push(RelationshipShape {
-                    id: (table.id, fk.id),
-                    points: points.clone(),
-                });
-            }
-            scene.primitives.extend(shapes);
-        }
-    }
+    let highlight = super::relationship::relationships(
+        doc,
+        (palette, &faded),
+        metrics,
+        emphasis,
+        visible,
+        rects,
+        detail,
+        &mut scene,
+    );
     // Selected tables are painted last, so a table being dragged stays on top.
     let (chosen, others): (Vec<&Table>, Vec<&Table>) = doc
         .tables
         .values()
         .map(AsRef::as_ref)
-        .partition(|t| selected.contains(&t.id));
+        .partition(|t| emphasis.is_selected(t.id));
     for table in others.into_iter().chain(chosen) {
         let Some(rect) = rects.get(&table.id).copied() else {
             continue;
@@ -357,15 +275,22 @@ pub fn build_scene_from(
         if !shown(&rect) {
             continue;
         }
-        table_shapes(
-            doc,
-            table,
+        let highlight: &[ColumnId] = highlight
+            .iter()
+            .find(|(id, _)| *id == table.id)
+            .map_or(&[], |(_, columns)| columns.as_slice());
+        let look = TableLook {
             rect,
-            palette,
-            metrics,
-            (selected.contains(&table.id), detail),
-            &mut scene,
-        );
+            selected: emphasis.is_selected(table.id),
+            detail,
+            highlight,
+        };
+        let palette = if emphasis.is_faded(table.id) {
+            &faded
+        } else {
+            palette
+        };
+        table_shapes(doc, table, &look, palette, metrics, &mut scene);
         scene.tables.push((table.id, rect));
     }
     let notes = (palette, metrics, emphasis);
@@ -373,92 +298,25 @@ pub fn build_scene_from(
     scene
 }
 
-fn table_shapes(
-    doc: &Document,
-    table: &Table,
-    rect: Rect,
-    palette: &Palette,
-    metrics: &Metrics,
-    (selected, detail): (bool, Detail),
-    scene: &mut Scene,
-) {
-    let stroke = if selected {
-        (2.5, palette.selection)
-    } else {
-        (1.0, palette.table_stroke)
-    };
-    scene.primitives.push(Primitive::Rect {
-        rect,
-        radius: 5.0,
-        // Zoomed far out, a table is a box in its header colour.
-        fill: if detail == Detail::Outlines {
-            palette.header_fill
-        } else {
-            palette.table_fill
-        },
-        stroke: Some(stroke),
-    });
-    if detail == Detail::Outlines {
-        return;
-    }
-    let header = Rect::from_min_size(rect.min, rect.width(), metrics.header_height);
-    scene.primitives.push(Primitive::Rect {
-        rect: header,
-        radius: 5.0,
-        fill: palette.header_fill,
-        stroke: None,
-    });
-    scene.primitives.push(Primitive::Text {
-        pos: Point::new(rect.min.x + metrics.padding, header.center().y),
-        text: table.name.to_string(),
-        size: metrics.header_font_size,
-        style: TextStyle::Header,
-        anchor: Anchor::Left,
-        color: palette.header_text,
-    });
-    if detail == Detail::Names || table.collapsed {
-        return;
-    }
-    for (row, column) in table.columns.iter().enumerate() {
-        let y = row_center_y(&rect, metrics, row);
-        let marker = if table.is_primary_key_column(column.id) {
-            Some(("PK", palette.primary_key))
-        } else if table.is_foreign_key_column(column.id) {
-            Some(("FK", palette.foreign_key))
-        } else if table.is_unique_column(column.id) {
-            Some(("UQ", palette.muted_text))
-        } else {
-            None
+impl Scene {
+    /// The relationship whose line passes within `tolerance` of `p`; where lines cross, the
+    /// one painted last (on top) wins.
+    pub fn relationship_at(&self, p: Point, tolerance: f32) -> Option<RelationshipId> {
+        let near = |a: Point, b: Point| {
+            let (dx, dy) = (b.x - a.x, b.y - a.y);
+            let length = dx * dx + dy * dy;
+            let t = if length > 0.0 {
+                (((p.x - a.x) * dx + (p.y - a.y) * dy) / length).clamp(0.0, 1.0)
+            } else {
+                0.0
+            };
+            let (x, y) = (a.x + t * dx - p.x, a.y + t * dy - p.y);
+            x * x + y * y <= tolerance * tolerance
         };
-        if let Some((text, color)) = marker {
-            scene.primitives.push(Primitive::Text {
-                pos: Point::new(rect.min.x + metrics.padding, y),
-                text: text.into(),
-                size: metrics.font_size - 2.0,
-                style: TextStyle::Marker,
-                anchor: Anchor::Left,
-                color,
-            });
-        }
-        let mut name = column.name.clone();
-        if !column.nullable {
-            name.push_str(" *");
-        }
-        scene.primitives.push(Primitive::Text {
-            pos: Point::new(rect.min.x + metrics.padding + metrics.marker_width, y),
-            text: name,
-            size: metrics.font_size,
-            style: TextStyle::Body,
-            anchor: Anchor::Left,
-            color: palette.text,
-        });
-        scene.primitives.push(Primitive::Text {
-            pos: Point::new(rect.max.x - metrics.padding, y),
-            text: doc.type_display(&column.data_type),
-            size: metrics.font_size,
-            style: TextStyle::Body,
-            anchor: Anchor::Right,
-            color: palette.muted_text,
-        });
+        self.relationships
+            .iter()
+            .rev()
+            .find(|shape| shape.points.windows(2).any(|w| near(w[0], w[1])))
+            .map(|shape| shape.id)
     }
 }

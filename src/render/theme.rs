@@ -67,6 +67,11 @@ pub struct Palette {
     pub minimap_selected: Color,
     /// The frame of the visible area on the minimap.
     pub minimap_viewport: Color,
+    // Relationships
+    /// A highlighted (hovered or selected) relationship line.
+    pub relationship_highlight: Color,
+    /// The band behind the rows of a highlighted relationship's columns.
+    pub row_highlight: Color,
 }
 
 impl Palette {
@@ -108,6 +113,8 @@ impl Palette {
         minimap_table: Color::rgb(0x7f, 0xa8, 0xba),
         minimap_selected: Color::rgb(0xf0, 0x8c, 0x00),
         minimap_viewport: Color::rgb(0x1f, 0x6f, 0x8b),
+        relationship_highlight: Color::rgb(0xe0, 0x6c, 0x00),
+        row_highlight: Color::rgb(0xfd, 0xe9, 0xc8),
     };
 
     /// Colours for a dark background.
@@ -148,7 +155,43 @@ impl Palette {
         minimap_table: Color::rgb(0x4f, 0x7f, 0x93),
         minimap_selected: Color::rgb(0xff, 0xa5, 0x2e),
         minimap_viewport: Color::rgb(0xe3, 0xe7, 0xeb),
+        relationship_highlight: Color::rgb(0xff, 0xa5, 0x2e),
+        row_highlight: Color::rgb(0x5a, 0x43, 0x1f),
     };
+
+    /// How far [`Palette::faded`] moves colours towards the background.
+    const FADE: f32 = 0.75;
+
+    /// The palette for things outside the focus: every colour moved most of the way towards
+    /// the background (still opaque, so faded tables hide the lines behind them).
+    #[must_use]
+    pub fn faded(&self) -> Self {
+        let to = self.background;
+        let mix = |c: Color| {
+            let blend = |a: u8, b: u8| {
+                (f32::from(a) + (f32::from(b) - f32::from(a)) * Self::FADE).round() as u8
+            };
+            Color {
+                r: blend(c.r, to.r),
+                g: blend(c.g, to.g),
+                b: blend(c.b, to.b),
+                a: c.a,
+            }
+        };
+        Self {
+            table_fill: mix(self.table_fill),
+            header_fill: mix(self.header_fill),
+            header_text: mix(self.header_text),
+            table_stroke: mix(self.table_stroke),
+            text: mix(self.text),
+            muted_text: mix(self.muted_text),
+            primary_key: mix(self.primary_key),
+            foreign_key: mix(self.foreign_key),
+            relationship: mix(self.relationship),
+            row_highlight: mix(self.row_highlight),
+            ..*self
+        }
+    }
 }
 
 /// Colours offered for groups; a new group takes the next one in turn.
@@ -162,3 +205,25 @@ pub const GROUP_COLORS: [Color; 8] = [
     Color::rgb(0xb8, 0xa1, 0x2f),
     Color::rgb(0x7a, 0x86, 0x94),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::Palette;
+
+    #[test]
+    fn faded_colours_lie_between_the_colour_and_the_background() {
+        for palette in [Palette::LIGHT, Palette::DARK] {
+            let faded = palette.faded();
+            let distance = |a: crate::model::Color, b: crate::model::Color| {
+                (i32::from(a.r) - i32::from(b.r)).abs()
+                    + (i32::from(a.g) - i32::from(b.g)).abs()
+                    + (i32::from(a.b) - i32::from(b.b)).abs()
+            };
+            let bg = palette.background;
+            assert!(distance(faded.header_fill, bg) < distance(palette.header_fill, bg));
+            assert!(distance(faded.text, bg) < distance(palette.text, bg));
+            assert_eq!(faded.background, bg);
+            assert_eq!(faded.text.a, 255);
+        }
+    }
+}
