@@ -118,6 +118,47 @@ fn split_tall(
     out
 }
 
+/// Orders the columns with barycentre sweeps, an edge that spans several columns taking part
+/// through a waypoint in each column it passes, so long edges pull their ends into line too;
+/// the waypoints are dropped afterwards.
+fn order_with_waypoints(
+    columns: Vec<Vec<usize>>,
+    edges: &[(usize, usize)],
+    count: usize,
+    sweeps: usize,
+) -> Vec<Vec<usize>> {
+    let mut column_of = vec![0usize; count];
+    for (c, column) in columns.iter().enumerate() {
+        for &node in column {
+            column_of[node] = c;
+        }
+    }
+    let mut columns = columns;
+    let mut chained = Vec::with_capacity(edges.len());
+    let mut total = count;
+    for &(a, b) in edges {
+        let (left, right) = if column_of[a] < column_of[b] {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let (from, to) = (column_of[left], column_of[right]);
+        let mut previous = left;
+        for column in columns.iter_mut().take(to).skip(from + 1) {
+            column.push(total);
+            chained.push((previous, total));
+            previous = total;
+            total += 1;
+        }
+        chained.push((previous, right));
+    }
+    let ordered = sweep_orders(columns, &chained, total, sweeps);
+    ordered
+        .into_iter()
+        .map(|column| column.into_iter().filter(|n| *n < count).collect())
+        .collect()
+}
+
 /// Top-left corners for `nodes`, with edges `(child, parent)` between node indices. The
 /// drawing starts at (0, 0).
 pub fn layered(nodes: &[Node], edges: &[(usize, usize)], spacing: &Spacing) -> Vec<(f32, f32)> {
@@ -145,9 +186,9 @@ pub fn layered(nodes: &[Node], edges: &[(usize, usize)], spacing: &Spacing) -> V
         .sqrt()
         .max(tallest + spacing.row_gap);
     // Order once so related nodes end up in the same column when one is split, then again.
-    let columns = sweep_orders(columns, &edges, count, 4);
+    let columns = order_with_waypoints(columns, &edges, count, 4);
     let columns = split_tall(columns, nodes, spacing, max_height);
-    let columns = sweep_orders(columns, &edges, count, 8);
+    let columns = order_with_waypoints(columns, &edges, count, 8);
     coordinates(nodes, &edges, &columns, spacing)
 }
 
