@@ -96,13 +96,24 @@ fn crossings(columns: &[Vec<usize>], edges: &[(usize, usize)], column_of: &[usiz
     }
     let mut total = 0;
     for mut between in pairs {
-        // Sorted by the left end, crossings are the inversions of the right ends.
+        // Sorted by the left end, crossings are the inversions of the right ends, counted with
+        // a Fenwick tree over right-end positions.
         between.sort_unstable();
-        for i in 0..between.len() {
-            for j in i + 1..between.len() {
-                if between[i].0 < between[j].0 && between[i].1 > between[j].1 {
-                    total += 1;
-                }
+        let size = between.iter().map(|(_, r)| r + 1).max().unwrap_or(0);
+        let mut tree = vec![0usize; size + 1];
+        for (seen, &(_, right)) in between.iter().enumerate() {
+            // Earlier edges whose right end is at or above this one's.
+            let mut at_or_below = 0;
+            let mut i = right + 1;
+            while i > 0 {
+                at_or_below += tree[i];
+                i &= i - 1;
+            }
+            total += seen - at_or_below;
+            let mut i = right + 1;
+            while i <= size {
+                tree[i] += 1;
+                i += i & i.wrapping_neg();
             }
         }
     }
@@ -164,6 +175,28 @@ mod tests {
         let tops = isotonic_tops(&[100.0, 0.0, 500.0], &[40.0, 40.0, 40.0], 10.0);
         assert!(tops[1] >= tops[0] + 50.0 - 1e-3);
         assert_eq!(tops[2], 500.0);
+    }
+
+    #[test]
+    fn crossings_match_a_count_of_every_pair() {
+        // Two columns of 7 nodes with pseudo-random edges between them.
+        let columns = vec![(0..7).collect::<Vec<_>>(), (7..14).collect()];
+        let column_of: Vec<usize> = (0..14).map(|n| usize::from(n >= 7)).collect();
+        let mut seed = 12345u32;
+        let mut next = |m: u32| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            ((seed >> 16) % m) as usize
+        };
+        let edges: Vec<(usize, usize)> = (0..30).map(|_| (next(7), 7 + next(7))).collect();
+        let mut brute = 0;
+        for (i, a) in edges.iter().enumerate() {
+            for b in &edges[i + 1..] {
+                if (a.0 < b.0 && a.1 > b.1) || (a.0 > b.0 && a.1 < b.1) {
+                    brute += 1;
+                }
+            }
+        }
+        assert_eq!(crossings(&columns, &edges, &column_of), brute);
     }
 
     #[test]
