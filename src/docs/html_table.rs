@@ -25,8 +25,13 @@ pub fn code_list(names: &[String]) -> String {
 }
 
 fn constraint_name(name: Option<&String>) -> String {
-    name.map(|n| format!(" <span class=\"muted\">{}</span>", html(n)))
+    name.map(|n| format!(" <span class=\"cname\">{}</span>", html(n)))
         .unwrap_or_default()
+}
+
+/// Starts one block of facts (a heading and its list).
+fn fact(out: &mut String, title: &str) {
+    let _ = writeln!(out, "<div class=\"fact\">\n<h4>{title}</h4>\n<ul>");
 }
 
 fn key_marks(column: &ColumnDoc) -> String {
@@ -78,9 +83,17 @@ fn default_cell(column: &ColumnDoc) -> String {
 }
 
 fn columns_table(out: &mut String, table: &TableDoc) {
-    out.push_str(
+    // The description column only when some column has one.
+    let described = table.columns.iter().any(|c| c.comment.is_some());
+    let _ = writeln!(
+        out,
         "<table class=\"columns\">\n<thead><tr><th>Column</th><th>Type</th><th>Nullable</th>\
-         <th>Default</th><th>Keys</th><th>Description</th></tr></thead>\n<tbody>\n",
+         <th>Default</th><th>Keys</th>{}</tr></thead>\n<tbody>",
+        if described {
+            "<th>Description</th>"
+        } else {
+            ""
+        }
     );
     for column in &table.columns {
         let null = if column.not_null {
@@ -93,23 +106,24 @@ fn columns_table(out: &mut String, table: &TableDoc) {
         } else {
             ""
         };
+        let comment = if described {
+            let text = column.comment.as_deref().map(html_lines);
+            format!("<td>{}</td>", text.unwrap_or_default())
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             out,
             "<tr{class}><td class=\"name\">{}</td><td class=\"type\">{}</td><td>{null}</td>\
-             <td>{}</td><td class=\"keys\">{}</td><td>{}</td></tr>",
+             <td>{}</td><td class=\"keys\">{}</td>{comment}</tr>",
             code(&column.name),
             link(&column.data_type),
             default_cell(column),
             key_marks(column),
-            column
-                .comment
-                .as_deref()
-                .map(html_lines)
-                .unwrap_or_default()
         );
     }
     if table.columns.is_empty() {
-        out.push_str("<tr><td colspan=\"6\" class=\"muted\">No columns.</td></tr>\n");
+        out.push_str("<tr><td colspan=\"5\" class=\"muted\">No columns.</td></tr>\n");
     }
     out.push_str("</tbody>\n</table>\n");
 }
@@ -118,7 +132,7 @@ fn keys_list(out: &mut String, title: &str, keys: &[KeyDoc]) {
     if keys.is_empty() {
         return;
     }
-    let _ = writeln!(out, "<h4>{title}</h4>\n<ul>");
+    fact(out, title);
     for key in keys {
         let _ = writeln!(
             out,
@@ -127,12 +141,12 @@ fn keys_list(out: &mut String, title: &str, keys: &[KeyDoc]) {
             constraint_name(key.name.as_ref())
         );
     }
-    out.push_str("</ul>\n");
+    out.push_str("</ul>\n</div>\n");
 }
 
 fn relationships(out: &mut String, table: &TableDoc) {
     if !table.foreign_keys.is_empty() {
-        out.push_str("<h4>Foreign keys</h4>\n<ul>\n");
+        fact(out, "Foreign keys");
         for fk in &table.foreign_keys {
             let _ = writeln!(
                 out,
@@ -147,10 +161,10 @@ fn relationships(out: &mut String, table: &TableDoc) {
                 fk.on_update
             );
         }
-        out.push_str("</ul>\n");
+        out.push_str("</ul>\n</div>\n");
     }
     if !table.incoming.is_empty() {
-        out.push_str("<h4>Referenced by</h4>\n<ul>\n");
+        fact(out, "Referenced by");
         for incoming in &table.incoming {
             let _ = writeln!(
                 out,
@@ -161,13 +175,13 @@ fn relationships(out: &mut String, table: &TableDoc) {
                 html(incoming.cardinality)
             );
         }
-        out.push_str("</ul>\n");
+        out.push_str("</ul>\n</div>\n");
     }
 }
 
 fn indexes_and_checks(out: &mut String, table: &TableDoc) {
     if !table.indexes.is_empty() {
-        out.push_str("<h4>Indexes</h4>\n<ul>\n");
+        fact(out, "Indexes");
         for index in &table.indexes {
             let mut text = code_list(&index.parts);
             if !index.include.is_empty() {
@@ -193,10 +207,10 @@ fn indexes_and_checks(out: &mut String, table: &TableDoc) {
                 constraint_name(index.name.as_ref())
             );
         }
-        out.push_str("</ul>\n");
+        out.push_str("</ul>\n</div>\n");
     }
     if !table.checks.is_empty() {
-        out.push_str("<h4>Checks</h4>\n<ul>\n");
+        fact(out, "Checks");
         for check in &table.checks {
             let _ = writeln!(
                 out,
@@ -205,7 +219,7 @@ fn indexes_and_checks(out: &mut String, table: &TableDoc) {
                 constraint_name(check.name.as_ref())
             );
         }
-        out.push_str("</ul>\n");
+        out.push_str("</ul>\n</div>\n");
     }
 }
 
@@ -244,7 +258,9 @@ pub fn table_entry(out: &mut String, table: &TableDoc) {
     out.push_str("<div class=\"facts\">\n");
     match &table.primary_key {
         Some(pk) => keys_list(out, "Primary key", std::slice::from_ref(pk)),
-        None => out.push_str("<h4>Primary key</h4>\n<p class=\"muted\">None.</p>\n"),
+        None => out.push_str(
+            "<div class=\"fact\">\n<h4>Primary key</h4>\n<p class=\"muted\">None.</p>\n</div>\n",
+        ),
     }
     relationships(out, table);
     keys_list(out, "Unique constraints", &table.uniques);

@@ -147,7 +147,7 @@ fn every_table_and_column_is_listed_in_both_formats() {
     );
     assert!(!page.contains("<?xml"));
     assert!(md.contains("![Diagram](ecommerce.svg)"));
-    assert!(page.contains("6 tables, 63 columns, 8 relationships"));
+    assert!(page.contains("6 tables, 63 columns, 8 relationships; the design rules report"));
     assert!(md.contains("Types and design rules for PostgreSQL"));
 }
 
