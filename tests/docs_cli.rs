@@ -35,7 +35,7 @@ fn check_page(page: &str) -> HashSet<String> {
     let parsed = roxmltree::Document::parse_with_options(page, options).unwrap();
     assert_eq!(parsed.root_element().tag_name().name(), "html");
     let mut ids = HashSet::new();
-    for node in parsed.descendants().filter(|n| n.is_element()) {
+    for node in parsed.descendants().filter(roxmltree::Node::is_element) {
         if let Some(id) = node.attribute("id") {
             assert!(ids.insert(id.to_owned()), "duplicate id {id}");
         }

@@ -55,7 +55,7 @@ fn check_html(page: &str) -> roxmltree::Document<'_> {
     )
     .unwrap_or_else(|e| panic!("{e}\n{page}"));
     let mut ids = HashSet::new();
-    for node in parsed.descendants().filter(|n| n.is_element()) {
+    for node in parsed.descendants().filter(roxmltree::Node::is_element) {
         if let Some(id) = node.attribute("id") {
             assert!(ids.insert(id.to_owned()), "duplicate id {id}");
         }
@@ -227,7 +227,7 @@ fn hostile_names_and_comments_are_escaped_in_html() {
         "div",
         "blockquote",
     ];
-    for node in parsed.descendants().filter(|n| n.is_element()) {
+    for node in parsed.descendants().filter(roxmltree::Node::is_element) {
         assert!(
             allowed.contains(&node.tag_name().name()),
             "{:?}",
