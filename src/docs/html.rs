@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use crate::model::Severity;
 
-use super::dictionary::{AreaKind, Dictionary};
+use super::dictionary::{AreaKind, Dictionary, Link};
 use super::escape::{html, html_lines};
 use super::html_table::{code, link, table_entry};
 
@@ -150,6 +150,25 @@ fn areas(out: &mut String, dict: &Dictionary) {
     }
 }
 
+/// `table.column` links for the columns of a type.
+fn columns_of(columns: &[(Link, String)]) -> String {
+    let items: Vec<String> = columns
+        .iter()
+        .map(|(table, column)| format!("{}.{}", link(table), code(column)))
+        .collect();
+    items.join(", ")
+}
+
+fn used_by(out: &mut String, columns: &[(Link, String)]) {
+    if !columns.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p class=\"meta\"><span class=\"label\">Used by</span> {}</p>",
+            columns_of(columns)
+        );
+    }
+}
+
 fn types(out: &mut String, dict: &Dictionary) {
     let (anchor, enums) = &dict.enums;
     if !enums.is_empty() {
@@ -165,11 +184,9 @@ fn types(out: &mut String, dict: &Dictionary) {
                 let _ = writeln!(out, "<p class=\"comment\">{}</p>", html_lines(comment));
             }
             let labels: Vec<String> = e.labels.iter().map(|l| code(l)).collect();
-            let _ = writeln!(
-                out,
-                "<p class=\"labels\">{}</p>\n</section>",
-                labels.join(" ")
-            );
+            let _ = writeln!(out, "<p class=\"labels\">{}</p>", labels.join(" "));
+            used_by(out, &e.used_by);
+            out.push_str("</section>\n");
         }
         out.push_str("</section>\n");
     }
@@ -197,6 +214,9 @@ fn types(out: &mut String, dict: &Dictionary) {
             }
             for check in &d.checks {
                 let _ = writeln!(out, "<dt>Check</dt><dd>{}</dd>", code(check));
+            }
+            if !d.used_by.is_empty() {
+                let _ = writeln!(out, "<dt>Used by</dt><dd>{}</dd>", columns_of(&d.used_by));
             }
             out.push_str("</dl>\n</section>\n");
         }

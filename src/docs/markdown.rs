@@ -196,6 +196,15 @@ fn table_entry(out: &mut String, table: &TableDoc) {
     }
 }
 
+/// `table.column` links for the columns of a type.
+fn columns_of(columns: &[(Link, String)]) -> String {
+    let items: Vec<String> = columns
+        .iter()
+        .map(|(table, column)| format!("{}.{}", link(table), code(column)))
+        .collect();
+    items.join(", ")
+}
+
 fn contents(out: &mut String, dict: &Dictionary) {
     out.push_str("## Contents\n\n");
     if let Some(anchor) = &dict.diagram_anchor {
@@ -237,6 +246,9 @@ fn objects(out: &mut String, dict: &Dictionary) {
             }
             let labels: Vec<String> = e.labels.iter().map(|l| code(l)).collect();
             let _ = writeln!(out, "Labels: {}\n", labels.join(", "));
+            if !e.used_by.is_empty() {
+                let _ = writeln!(out, "Used by: {}\n", columns_of(&e.used_by));
+            }
         }
     }
     if !dict.domains.1.is_empty() {
@@ -257,6 +269,9 @@ fn objects(out: &mut String, dict: &Dictionary) {
             }
             for check in &d.checks {
                 let _ = writeln!(out, "- Check: {}", code(check));
+            }
+            if !d.used_by.is_empty() {
+                let _ = writeln!(out, "- Used by: {}", columns_of(&d.used_by));
             }
             out.push('\n');
         }

@@ -1,7 +1,7 @@
 //! The dictionary's entries for everything but tables: enum types, domains, sequences, views,
 //! notes, and the design-rule problems grouped by table.
 
-use crate::model::{Dialect, Document, Severity, TableId};
+use crate::model::{Dialect, Document, Severity, TableId, TypeKind, TypeRef};
 use crate::rules::{Finding, subject_label};
 
 use super::anchors::Slugger;
@@ -19,6 +19,8 @@ pub struct EnumDoc {
     pub labels: Vec<String>,
     /// Comment.
     pub comment: Option<String>,
+    /// The columns of this type: table (linked) and column name.
+    pub used_by: Vec<(Link, String)>,
 }
 
 /// A domain.
@@ -38,6 +40,8 @@ pub struct DomainDoc {
     pub checks: Vec<String>,
     /// Comment.
     pub comment: Option<String>,
+    /// The columns of this type: table (linked) and column name.
+    pub used_by: Vec<(Link, String)>,
 }
 
 /// A sequence.
@@ -109,6 +113,35 @@ pub struct ProblemGroup {
     pub items: Vec<ProblemDoc>,
 }
 
+/// The columns whose type is `kind`, table by table in name order.
+fn used_by(
+    doc: &Document,
+    dialect: Dialect,
+    anchors: &Anchors,
+    kind: &TypeKind,
+) -> Vec<(Link, String)> {
+    let mut found: Vec<(Link, String)> = doc
+        .tables
+        .values()
+        .flat_map(|table| {
+            table
+                .columns
+                .iter()
+                .filter(|c| &c.data_type.kind == kind)
+                .map(move |c| (table, c.name.clone()))
+        })
+        .map(|(table, column)| {
+            let link = Link {
+                text: display_name(&table.name, dialect),
+                anchor: anchors.tables.get(&table.id).cloned(),
+            };
+            (link, column)
+        })
+        .collect();
+    found.sort_by(|a, b| a.0.text.cmp(&b.0.text));
+    found
+}
+
 /// Enum types in creation order.
 pub fn enums(doc: &Document, dialect: Dialect, anchors: &Anchors) -> Vec<EnumDoc> {
     doc.enums
@@ -118,6 +151,12 @@ pub fn enums(doc: &Document, dialect: Dialect, anchors: &Anchors) -> Vec<EnumDoc
             anchor: anchors.enums.get(&e.id).cloned().unwrap_or_default(),
             labels: e.values.clone(),
             comment: e.comment.clone(),
+            used_by: used_by(
+                doc,
+                dialect,
+                anchors,
+                &TypeKind::Enum(TypeRef::Resolved(e.id)),
+            ),
         })
         .collect()
 }
@@ -134,6 +173,12 @@ pub fn domains(doc: &Document, dialect: Dialect, anchors: &Anchors) -> Vec<Domai
             default: d.default.clone(),
             checks: d.checks.clone(),
             comment: d.comment.clone(),
+            used_by: used_by(
+                doc,
+                dialect,
+                anchors,
+                &TypeKind::Domain(TypeRef::Resolved(d.id)),
+            ),
         })
         .collect()
 }

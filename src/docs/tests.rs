@@ -375,6 +375,10 @@ fn types_are_spelled_for_the_chosen_dialect() {
         md.contains("[order_status](#order_status)"),
         "enum types link to their entry"
     );
+    assert!(
+        md.contains("Used by: [orders](#orders).`status`"),
+        "and list their columns"
+    );
 }
 
 #[test]
