@@ -16,6 +16,7 @@ mod escape;
 mod html;
 mod html_table;
 mod markdown;
+mod markdown_table;
 mod objects;
 mod tables;
 
