@@ -79,7 +79,13 @@ pub fn run(
         );
     }
     let mut doc = super::export::load(file, from, false)?;
-    crate::layout::place_unplaced(&mut doc);
+    let is_project = file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(crate::project::EXTENSION));
+    if !is_project {
+        // Imported tables have no position yet: lay them out for the diagram.
+        crate::layout::place_unplaced(&mut doc);
+    }
     let dialect = to.unwrap_or(doc.target);
     let written = write(&doc, output, &title_of(file), dialect)?;
     for path in written {
