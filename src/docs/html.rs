@@ -336,7 +336,7 @@ fn problems(out: &mut String, dict: &Dictionary) {
         };
         let _ = writeln!(
             out,
-            "<h3 id=\"{}\">{heading}</h3>\n<table class=\"problems\">\n<thead><tr><th>Severity</th>\
+            "<h3 class=\"group-heading\" id=\"{}\">{heading}</h3>\n<table class=\"problems\">\n<thead><tr><th>Severity</th>\
              <th>Rule</th><th>Object</th><th>Message</th></tr></thead>\n<tbody>",
             html(group.anchor.as_deref().unwrap_or_default())
         );
