@@ -6,6 +6,7 @@
 #![forbid(unsafe_code)]
 
 pub mod cli;
+pub mod docs;
 pub mod history;
 pub mod layout;
 pub mod model;

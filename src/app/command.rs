@@ -47,6 +47,8 @@ pub enum Command {
     RunImport(Box<ImportSetup>),
     /// Write the DDL for a dialect to a file.
     ExportTo(PathBuf, crate::model::Dialect),
+    /// Write the data dictionary to a file (HTML or Markdown, by its extension).
+    ExportDocsTo(PathBuf),
     /// Replace the selection.
     Select(BTreeSet<TableId>),
     /// Select a relationship, group or note (or nothing).

@@ -16,6 +16,7 @@ mod command;
 mod command_palette;
 mod dialogs;
 mod dispatch;
+mod docs_export;
 mod editing;
 mod editing_groups;
 mod editing_relationships;

@@ -11,6 +11,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub mod docs;
 mod export;
 mod layout;
 pub mod lint;
@@ -121,6 +122,23 @@ pub enum Command {
         #[arg(long)]
         stats: bool,
     },
+    /// Write a data dictionary (HTML or Markdown, by the output's extension) of a project
+    /// or an SQL file: tables by subject area, columns, keys, references, problems.
+    Docs {
+        /// A project file (.schemata) or an SQL file.
+        file: PathBuf,
+        /// Dialect of the SQL being read (postgres, mysql, sqlite, mssql); detected when
+        /// omitted. Ignored for project files.
+        #[arg(long, value_name = "D", value_parser = parse_dialect)]
+        from: Option<Dialect>,
+        /// Dialect types are spelled in and the design rules check for; the project's
+        /// target when omitted (for SQL: the dialect it was read as).
+        #[arg(long, value_name = "D", value_parser = parse_dialect)]
+        to: Option<Dialect>,
+        /// The file to write: .html, or .md (its diagram is written beside it as .svg).
+        #[arg(short = 'o', long, value_name = "OUT.html|OUT.md")]
+        output: PathBuf,
+    },
     /// Read a project file and write it back in canonical form (sorted, one column per line).
     Format {
         /// The project file.
@@ -203,6 +221,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             keep_placed,
             stats,
         }) => layout::run(&file, from, &output, keep_placed, stats),
+        Some(Command::Docs {
+            file,
+            from,
+            to,
+            output,
+        }) => docs::run(&file, from, to, &output),
         Some(Command::Lint {
             list_rules: true, ..
         }) => {
