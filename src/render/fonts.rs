@@ -63,7 +63,9 @@ impl Face {
     fn advance_unscaled(&self, c: char) -> f32 {
         match self.ascii.get(c as usize) {
             Some(advance) => *advance,
-            None => self.glyph(c).map_or(0.0, |id| self.font.h_advance_unscaled(id)),
+            None => self
+                .glyph(c)
+                .map_or(0.0, |id| self.font.h_advance_unscaled(id)),
         }
     }
 
@@ -79,8 +81,7 @@ impl Face {
 
     /// Height of one line at `size` (ascent, descent and line gap), as egui lays out a line.
     pub(crate) fn line_height(&self, size: f32) -> f32 {
-        (self.font.ascent_unscaled() - self.font.descent_unscaled()
-            + self.font.line_gap_unscaled())
+        (self.font.ascent_unscaled() - self.font.descent_unscaled() + self.font.line_gap_unscaled())
             * self.scale(size)
     }
 

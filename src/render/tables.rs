@@ -1,8 +1,8 @@
 //! Tables on the diagram: their areas and the shapes that draw them.
 
+use super::fonts::{Family, text_width};
 use super::scene::{Anchor, Detail, Metrics, Primitive, Scene, TextStyle};
 use super::{Palette, Point, Rect};
-use super::fonts::{Family, text_width};
 use crate::model::{ColumnId, Document, Table};
 
 /// Width of body text (monospace) at the body font size.

@@ -132,7 +132,10 @@ fn rounded_rect(rect: &Rect, radius: f32) -> Option<Path> {
     if x1 <= x0 || y1 <= y0 {
         return None;
     }
-    let r = radius.min(rect.width() / 2.0).min(rect.height() / 2.0).max(0.0);
+    let r = radius
+        .min(rect.width() / 2.0)
+        .min(rect.height() / 2.0)
+        .max(0.0);
     if r == 0.0 {
         return tiny_skia::Rect::from_ltrb(x0, y0, x1, y1).map(PathBuilder::from_rect);
     }
@@ -169,8 +172,7 @@ fn text_path(family: Family, origin: Point, size: f32, text: &str) -> Option<Pat
                 OutlineCurve::Line(p, _) | OutlineCurve::Quad(p, _, _) => at(p),
                 OutlineCurve::Cubic(p, _, _, _) => at(p),
             };
-            if last.is_none_or(|l| (l.0 - start.0).abs() > 1e-4 || (l.1 - start.1).abs() > 1e-4)
-            {
+            if last.is_none_or(|l| (l.0 - start.0).abs() > 1e-4 || (l.1 - start.1).abs() > 1e-4) {
                 if last.is_some() {
                     b.close();
                 }

@@ -38,11 +38,7 @@ fn scene_svg(doc: &Document, scene: &Scene, scale: f32) -> String {
         num(area.width()),
         num(area.height())
     );
-    let mut tables = scene
-        .tables
-        .iter()
-        .zip(&scene.table_primitives)
-        .peekable();
+    let mut tables = scene.tables.iter().zip(&scene.table_primitives).peekable();
     let mut open: Option<usize> = None;
     for (index, primitive) in scene.primitives.iter().enumerate() {
         if open.is_some_and(|end| index >= end) {
@@ -224,7 +220,11 @@ fn num(v: f32) -> String {
     let rounded = (v * 100.0).round() / 100.0;
     let text = format!("{rounded:.2}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" { "0".into() } else { text.into() }
+    if text == "-0" {
+        "0".into()
+    } else {
+        text.into()
+    }
 }
 
 /// Escapes text for XML content and attribute values.

@@ -25,7 +25,10 @@ fn svg_names_every_table_and_escapes_text() {
     table(&mut doc, "a<b>&\"c'", 0.0, 0.0);
     table(&mut doc, "plain", 300.0, 0.0);
     let svg = to_svg(&doc, &ImageOptions::default());
-    assert!(svg.contains("data-table=\"a&lt;b&gt;&amp;&quot;c&apos;\""), "{svg}");
+    assert!(
+        svg.contains("data-table=\"a&lt;b&gt;&amp;&quot;c&apos;\""),
+        "{svg}"
+    );
     assert!(svg.contains("<title>a&lt;b&gt;&amp;&quot;c&apos;</title>"));
     assert!(svg.contains("data-table=\"plain\""));
     assert!(!svg.contains("a<b>"));
@@ -64,7 +67,10 @@ fn a_huge_diagram_is_refused_with_a_suggestion() {
     let error = to_png(&doc, &ImageOptions::default()).unwrap_err();
     assert!(matches!(error, ImageError::TooLarge { width, .. } if width > MAX_SIDE));
     let message = error.to_string();
-    assert!(message.contains("SVG") && message.contains("lower scale"), "{message}");
+    assert!(
+        message.contains("SVG") && message.contains("lower scale"),
+        "{message}"
+    );
     // SVG has no such limit.
     assert!(to_svg(&doc, &ImageOptions::default()).contains("data-table=\"far\""));
 }
