@@ -14,6 +14,8 @@ pub enum Action {
     ImportSql,
     /// Write the design as DDL for a chosen dialect.
     ExportSql,
+    /// Write the diagram (or the selected tables) as a PNG or SVG image.
+    ExportImage,
     /// Show or hide the SQL preview panel.
     ToggleSqlPreview,
     /// Show or hide the Problems panel (design-rule findings).
@@ -107,7 +109,7 @@ impl Action {
 
     /// Every action. Shortcuts with more modifiers come before those with fewer, so
     /// Ctrl+Shift+S is matched before Ctrl+S.
-    pub const ALL: [Self; 36] = [
+    pub const ALL: [Self; 37] = [
         Self::SaveAs,
         Self::Ungroup,
         Self::Redo,
@@ -121,6 +123,7 @@ impl Action {
         Self::Open,
         Self::ImportSql,
         Self::ExportSql,
+        Self::ExportImage,
         Self::Save,
         Self::Quit,
         Self::Undo,
@@ -153,6 +156,7 @@ impl Action {
             Self::Open => "Open…",
             Self::ImportSql => "Import SQL…",
             Self::ExportSql => "Export SQL…",
+            Self::ExportImage => "Export image…",
             Self::ToggleSqlPreview => "SQL preview",
             Self::ToggleProblems => "Problems",
             Self::DesignRules => "Design rules…",
@@ -195,6 +199,7 @@ impl Action {
             | Self::Open
             | Self::ImportSql
             | Self::ExportSql
+            | Self::ExportImage
             | Self::Save
             | Self::SaveAs
             | Self::Quit => "File",
@@ -254,7 +259,7 @@ impl Action {
             Self::ClearSelection => KeyboardShortcut::new(Modifiers::NONE, Key::Escape),
             Self::GroupSelection => command(Key::G),
             Self::Ungroup => command_shift(Key::G),
-            Self::AddNote => return None,
+            Self::AddNote | Self::ExportImage => return None,
             Self::ZoomIn => command(Key::Plus),
             Self::ZoomOut => command(Key::Minus),
             Self::ZoomToFit => command(Key::Num1),

@@ -47,6 +47,8 @@ pub enum Command {
     RunImport(Box<ImportSetup>),
     /// Write the DDL for a dialect to a file.
     ExportTo(PathBuf, crate::model::Dialect),
+    /// Draw the diagram into an image file (PNG or SVG by its extension).
+    ExportImageTo(PathBuf, crate::render::image::ImageOptions),
     /// Replace the selection.
     Select(BTreeSet<TableId>),
     /// Select a relationship, group or note (or nothing).
