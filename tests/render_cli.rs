@@ -15,13 +15,12 @@ fn sample(name: &str) -> String {
 }
 
 fn render(input: &str, output: &Path, extra: &[&str]) -> Output {
-    let out = schemata()
+    schemata()
         .args(["render", input, "-o"])
         .arg(output)
         .args(extra)
         .output()
-        .unwrap();
-    out
+        .unwrap()
 }
 
 fn ok(out: &Output) {

@@ -169,8 +169,9 @@ fn text_path(family: Family, origin: Point, size: f32, text: &str) -> Option<Pat
         let mut last: Option<(f32, f32)> = None;
         for curve in face.outline(id) {
             let start = match curve {
-                OutlineCurve::Line(p, _) | OutlineCurve::Quad(p, _, _) => at(p),
-                OutlineCurve::Cubic(p, _, _, _) => at(p),
+                OutlineCurve::Line(p, _)
+                | OutlineCurve::Quad(p, _, _)
+                | OutlineCurve::Cubic(p, _, _, _) => at(p),
             };
             if last.is_none_or(|l| (l.0 - start.0).abs() > 1e-4 || (l.1 - start.1).abs() > 1e-4) {
                 if last.is_some() {
