@@ -134,3 +134,21 @@ fn a_picture_too_large_for_png_is_explained() {
     h.get_by_label_contains("lower scale");
     assert!(!path.exists());
 }
+
+#[test]
+fn an_empty_diagram_is_not_exported() {
+    let mut h = harness(SchemataApp::new(schemata::model::Document::new(), None));
+    h.run();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.svg");
+    h.state_mut().queue(Command::ExportImageTo(
+        path.clone(),
+        ImageOptions::default(),
+    ));
+    h.run();
+    match &h.state().dialog {
+        Some(Dialog::Error { message, .. }) => assert!(message.contains("empty"), "{message}"),
+        other => panic!("expected the error dialog, got {other:?}"),
+    }
+    assert!(!path.exists());
+}

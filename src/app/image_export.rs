@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Command, Dialog, SchemataApp};
 use crate::model::TableId;
-use crate::render::image::{ImageOptions, to_png, to_svg};
+use crate::render::image::{ImageError, ImageOptions, has_tables, to_png, to_svg};
 
 /// Image file format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -180,6 +180,7 @@ impl SchemataApp {
     /// the status bar, or in an error dialog when the image cannot be made or written.
     pub fn export_image_to(&mut self, path: &Path, options: &ImageOptions) {
         let bytes = match ImageFormat::of(path) {
+            _ if !has_tables(self.doc(), options) => Err(ImageError::Empty),
             ImageFormat::Png => to_png(self.doc(), options),
             ImageFormat::Svg => Ok(to_svg(self.doc(), options).into_bytes()),
         };

@@ -130,6 +130,14 @@ pub fn image_scene(doc: &Document, options: &ImageOptions) -> Option<Scene> {
     Some(scene)
 }
 
+/// Whether the export would draw at least one table.
+pub fn has_tables(doc: &Document, options: &ImageOptions) -> bool {
+    match &options.only {
+        Some(only) => only.iter().any(|id| doc.tables.contains_key(id)),
+        None => !doc.tables.is_empty(),
+    }
+}
+
 /// The area every table, group region, note and relationship line of a scene covers.
 fn drawn_area(scene: &Scene) -> Option<Rect> {
     let tables = scene.tables.iter().map(|(_, r)| *r);

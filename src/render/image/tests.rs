@@ -132,3 +132,21 @@ fn dark_images_have_a_dark_background() {
     let bg = Palette::DARK.background;
     assert_eq!(corner.0, [bg.r, bg.g, bg.b, 255]);
 }
+
+#[test]
+fn has_tables_follows_the_choice() {
+    let mut doc = Document::default();
+    assert!(!has_tables(&doc, &ImageOptions::default()));
+    let a = table(&mut doc, "a", 0.0, 0.0);
+    assert!(has_tables(&doc, &ImageOptions::default()));
+    let none = ImageOptions {
+        only: Some(BTreeSet::new()),
+        ..ImageOptions::default()
+    };
+    assert!(!has_tables(&doc, &none));
+    let some = ImageOptions {
+        only: Some(BTreeSet::from([a])),
+        ..ImageOptions::default()
+    };
+    assert!(has_tables(&doc, &some));
+}
