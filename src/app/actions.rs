@@ -14,6 +14,8 @@ pub enum Action {
     ImportSql,
     /// Write the design as DDL for a chosen dialect.
     ExportSql,
+    /// Write the diagram (or the selected tables) as a PNG or SVG image.
+    ExportImage,
     /// Write a data dictionary of the design (HTML or Markdown).
     ExportDocs,
     /// Show or hide the SQL preview panel.
@@ -109,7 +111,7 @@ impl Action {
 
     /// Every action. Shortcuts with more modifiers come before those with fewer, so
     /// Ctrl+Shift+S is matched before Ctrl+S.
-    pub const ALL: [Self; 37] = [
+    pub const ALL: [Self; 38] = [
         Self::SaveAs,
         Self::Ungroup,
         Self::Redo,
@@ -123,6 +125,7 @@ impl Action {
         Self::Open,
         Self::ImportSql,
         Self::ExportSql,
+        Self::ExportImage,
         Self::ExportDocs,
         Self::Save,
         Self::Quit,
@@ -156,6 +159,7 @@ impl Action {
             Self::Open => "Open…",
             Self::ImportSql => "Import SQL…",
             Self::ExportSql => "Export SQL…",
+            Self::ExportImage => "Export image…",
             Self::ExportDocs => "Export documentation…",
             Self::ToggleSqlPreview => "SQL preview",
             Self::ToggleProblems => "Problems",
@@ -199,6 +203,7 @@ impl Action {
             | Self::Open
             | Self::ImportSql
             | Self::ExportSql
+            | Self::ExportImage
             | Self::ExportDocs
             | Self::Save
             | Self::SaveAs
@@ -259,7 +264,7 @@ impl Action {
             Self::ClearSelection => KeyboardShortcut::new(Modifiers::NONE, Key::Escape),
             Self::GroupSelection => command(Key::G),
             Self::Ungroup => command_shift(Key::G),
-            Self::AddNote | Self::ExportDocs => return None,
+            Self::AddNote | Self::ExportDocs | Self::ExportImage => return None,
             Self::ZoomIn => command(Key::Plus),
             Self::ZoomOut => command(Key::Minus),
             Self::ZoomToFit => command(Key::Num1),

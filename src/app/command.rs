@@ -47,6 +47,8 @@ pub enum Command {
     RunImport(Box<ImportSetup>),
     /// Write the DDL for a dialect to a file.
     ExportTo(PathBuf, crate::model::Dialect),
+    /// Draw the diagram into an image file (PNG or SVG by its extension).
+    ExportImageTo(PathBuf, crate::render::image::ImageOptions),
     /// Write the data dictionary to a file (HTML or Markdown, by its extension).
     ExportDocsTo(PathBuf),
     /// Replace the selection.

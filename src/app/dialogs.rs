@@ -43,6 +43,8 @@ pub enum Dialog {
     },
     /// Which dialect to export, and where.
     Export(Box<super::sql_export::ExportSetup>),
+    /// Which image to export, and where.
+    ExportImage(Box<super::image_export::ImageExportSetup>),
     /// Something failed; the message says what and why.
     Error {
         /// One line naming what failed.
@@ -71,6 +73,11 @@ pub fn dialog_ui(
             let response = egui::Modal::new(egui::Id::unique("export_setup")).show(ctx, |ui| {
                 super::sql_export::setup_ui(ui, doc, setup, commands)
             });
+            keep_open = response.inner && !response.should_close();
+        }
+        Dialog::ExportImage(setup) => {
+            let response = egui::Modal::new(egui::Id::unique("image_export_setup"))
+                .show(ctx, |ui| super::image_export::setup_ui(ui, setup, commands));
             keep_open = response.inner && !response.should_close();
         }
         Dialog::ImportReport(report) => {

@@ -17,6 +17,7 @@ impl SchemataApp {
             Command::ImportPath(path) => self.start_import(&path),
             Command::RunImport(setup) => self.run_import(&setup),
             Command::ExportTo(path, dialect) => self.export_to(&path, dialect),
+            Command::ExportImageTo(path, options) => self.export_image_to(&path, &options),
             Command::ExportDocsTo(path) => self.export_docs_to(&path),
             Command::Select(selection) => {
                 self.selection = selection
@@ -78,6 +79,7 @@ impl SchemataApp {
                 self.save_as();
             }
             Action::ExportSql => self.start_export(),
+            Action::ExportImage => self.start_image_export(),
             Action::ExportDocs => self.start_docs_export(),
             Action::ToggleSqlPreview => self.preview.open = !self.preview.open,
             Action::ToggleProblems => self.problems.open = !self.problems.open,

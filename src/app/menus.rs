@@ -40,6 +40,14 @@ pub fn menu_bar_ui(app: &mut SchemataApp, ui: &mut egui::Ui) {
             ui.separator();
             action_button(ui, app, Action::ImportSql, Action::ImportSql.label(), true);
             action_button(ui, app, Action::ExportSql, Action::ExportSql.label(), true);
+            let drawable = !app.doc().tables.is_empty();
+            action_button(
+                ui,
+                app,
+                Action::ExportImage,
+                Action::ExportImage.label(),
+                drawable,
+            );
             action_button(
                 ui,
                 app,

@@ -11,9 +11,7 @@ use crate::rules::validate;
 
 /// The diagram embedded in the HTML page and written beside a Markdown file.
 fn diagram_svg(doc: &Document) -> String {
-    // replaced by render::image::to_svg when merged
-    let _ = doc;
-    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"/>\n".to_owned()
+    crate::render::image::to_svg(doc, &crate::render::image::ImageOptions::default())
 }
 
 /// The title of a design read from `path`: its file name without extension.

@@ -15,6 +15,7 @@ pub mod docs;
 mod export;
 mod layout;
 pub mod lint;
+mod render;
 
 use crate::model::{Dialect, Document};
 use crate::project;
@@ -139,6 +140,25 @@ pub enum Command {
         #[arg(short = 'o', long, value_name = "OUT.html|OUT.md")]
         output: PathBuf,
     },
+    /// Draw the diagram of a project or an SQL file as a PNG or SVG image (an SQL file is
+    /// imported and laid out first); the format follows the output's extension.
+    Render {
+        /// A project file (.schemata) or an SQL file.
+        file: PathBuf,
+        /// Dialect of the SQL being read (postgres, mysql, sqlite, mssql); detected when
+        /// omitted. Ignored for project files.
+        #[arg(long, value_name = "D", value_parser = parse_dialect)]
+        from: Option<Dialect>,
+        /// The image to write (.png or .svg).
+        #[arg(short = 'o', long, value_name = "OUT.png|OUT.svg")]
+        output: PathBuf,
+        /// Pixels per diagram unit: 1 as on screen at 100 %, 2 for high-density displays.
+        #[arg(long, default_value = "1", value_parser = render::parse_scale)]
+        scale: f32,
+        /// Light or dark palette.
+        #[arg(long, value_enum, default_value = "light")]
+        theme: render::Theme,
+    },
     /// Read a project file and write it back in canonical form (sorted, one column per line).
     Format {
         /// The project file.
@@ -227,6 +247,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             to,
             output,
         }) => docs::run(&file, from, to, &output),
+        Some(Command::Render {
+            file,
+            from,
+            output,
+            scale,
+            theme,
+        }) => render::run(&file, from, &output, scale, theme),
         Some(Command::Lint {
             list_rules: true, ..
         }) => {

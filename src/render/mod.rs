@@ -1,7 +1,9 @@
 //! The scene description both the canvas and image export draw from, so what you see is
 //! what you export. Everything here is in world units and independent of egui.
 
+pub mod fonts;
 pub mod geometry;
+pub mod image;
 mod notation;
 mod obstacles;
 pub mod regions;

@@ -7,8 +7,9 @@ pub use super::tables::{diagram_bounds, table_rect};
 use super::{Palette, Point, Rect};
 use crate::model::{Color, ColumnId, ConstraintId, Document, GroupId, NoteId, Table, TableId};
 
-/// Sizes used to lay out tables, in world units. Text widths are estimated from a fixed
-/// advance per character, matching the monospace font the canvas draws with.
+/// Sizes used to lay out tables, in world units. Table widths come from the advances of the
+/// editor's fonts (see `render::fonts`); `char_width` is the monospace advance used where a
+/// rough estimate is enough (note wrapping).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Metrics {
     /// Height of the header band.
@@ -178,6 +179,8 @@ pub struct Scene {
     pub notes: Vec<(NoteId, Rect)>,
     /// The area covered by all tables.
     pub bounds: Option<Rect>,
+    /// For each entry of `tables`, the range of `primitives` that draws that table.
+    pub table_primitives: Vec<std::ops::Range<usize>>,
 }
 
 /// How much of each table to draw: everything, names only (columns too small to read), or
@@ -290,8 +293,10 @@ pub fn build_scene_from(
         } else {
             palette
         };
+        let first = scene.primitives.len();
         table_shapes(doc, table, &look, palette, metrics, &mut scene);
         scene.tables.push((table.id, rect));
+        scene.table_primitives.push(first..scene.primitives.len());
     }
     let notes = (palette, metrics, emphasis);
     super::regions::note_shapes(doc, notes, visible, rects, detail, &mut scene);

@@ -1,26 +1,31 @@
 //! Tables on the diagram: their areas and the shapes that draw them.
 
+use super::fonts::{Family, text_width};
 use super::scene::{Anchor, Detail, Metrics, Primitive, Scene, TextStyle};
 use super::{Palette, Point, Rect};
 use crate::model::{ColumnId, Document, Table};
 
-fn text_width(metrics: &Metrics, text: &str) -> f32 {
-    metrics.char_width * text.chars().count() as f32
+/// Width of body text (monospace) at the body font size.
+fn body_width(metrics: &Metrics, text: &str) -> f32 {
+    text_width(Family::Monospace, metrics.font_size, text)
 }
 
-/// The area a table covers at its position.
+/// The area a table covers at its position. Text widths are measured with the editor's
+/// fonts, so the canvas and exported images agree.
 pub fn table_rect(doc: &Document, table: &Table, metrics: &Metrics) -> Rect {
     let title = table.name.to_string();
-    let title_width = text_width(metrics, &title) * 1.1 + 2.0 * metrics.padding;
+    let title_width =
+        text_width(Family::Proportional, metrics.header_font_size, &title) + 2.0 * metrics.padding;
+    let gap = body_width(metrics, "     ");
     let widest_row = table
         .columns
         .iter()
         .map(|c| {
             let type_text = doc.type_display(&c.data_type);
             metrics.marker_width
-                + text_width(metrics, &c.name)
-                + 5.0 * metrics.char_width
-                + text_width(metrics, &type_text)
+                + body_width(metrics, &c.name)
+                + gap
+                + body_width(metrics, &type_text)
                 + 2.0 * metrics.padding
         })
         .fold(0.0_f32, f32::max);
