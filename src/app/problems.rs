@@ -48,6 +48,8 @@ pub struct Problems {
     pub suppressing: Option<(String, String, String)>,
     /// Per-table badges for the canvas.
     pub badges: Badges,
+    /// Numbers of findings by severity, counted when the findings change.
+    pub counts: crate::rules::Counts,
     /// The last import's file name and diagnostics, with the table each is about.
     pub import_notes: Option<(String, Vec<ImportNote>)>,
     /// Sorted findings for the panel, rebuilt when the findings change.
@@ -68,6 +70,7 @@ impl Default for Problems {
             show: [true; 3],
             suppressing: None,
             badges: Arc::default(),
+            counts: crate::rules::Counts::default(),
             import_notes: None,
             rows: Vec::new(),
             rows_at: None,
@@ -88,6 +91,7 @@ impl Problems {
         let revision = self.validator.revision();
         if self.badges_at != Some(revision) {
             self.badges = Arc::new(badges(&self.validator));
+            self.counts = self.validator.counts();
             self.badges_at = Some(revision);
         }
         if self.open && self.rows_at != Some(revision) {
@@ -126,7 +130,7 @@ fn badges(validator: &Validator) -> HashMap<TableId, TableBadge> {
 
 /// The status-bar button with the finding counts; clicking it shows or hides the panel.
 pub fn counts_button(ui: &mut egui::Ui, problems: &Problems) -> egui::Response {
-    let counts = problems.validator.counts();
+    let counts = problems.counts;
     let text = format!(
         "{} errors · {} warnings · {} infos",
         counts.errors, counts.warnings, counts.infos

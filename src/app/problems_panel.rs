@@ -50,7 +50,7 @@ impl Problems {
     }
 
     fn header_ui(&mut self, ui: &mut egui::Ui) {
-        let counts = self.validator.counts();
+        let counts = self.counts;
         ui.horizontal(|ui| {
             ui.strong("Problems");
             ui.checkbox(&mut self.show[0], format!("Errors ({})", counts.errors));

@@ -114,6 +114,9 @@ pub(super) fn relationships(
     let mut obstacles: Option<Obstacles> = None;
     let (mut back, mut front, mut top) = (Layer::default(), Layer::default(), Layer::default());
     let mut highlight = Vec::new();
+    if detail == Detail::Outlines {
+        front.primitives.reserve(doc.foreign_key_count());
+    }
     for table in doc.tables.values() {
         for fk in &table.foreign_keys {
             let TableRef::Resolved(target_id) = fk.referenced_table else {
@@ -142,14 +145,13 @@ pub(super) fn relationships(
                 (&mut front, palette.relationship, 1.5)
             };
             if detail == Detail::Outlines {
-                // Crow's feet and elbows are too small to see: one straight line.
-                let points = vec![from.center(), to.center()];
+                // Crow's feet and elbows are too small to see: one straight line, and too
+                // thin to point at, so it is not recorded for hit testing.
                 layer.primitives.push(Primitive::Line {
-                    points: points.clone(),
+                    points: vec![from.center(), to.center()],
                     width: width - 0.5,
                     color,
                 });
-                layer.shapes.push(RelationshipShape { id, points });
                 continue;
             }
             let (from_y, to_y) = anchors(table, fk, target, (from, to), metrics);

@@ -248,11 +248,21 @@ pub fn build_scene_from(
     rects: &TableRects,
     detail: Detail,
 ) -> Scene {
+    let shown = |rect: &Rect| visible.is_none_or(|v| v.intersects(rect));
+    // Room for every drawn table's shapes up front: a zoomed-out view of thousands of tables
+    // would otherwise grow the list many times.
+    let drawn = rects.values().filter(|r| shown(r)).count();
+    let per_table = match detail {
+        Detail::Outlines => 1,
+        Detail::Names => 3,
+        Detail::Full => 24,
+    };
     let mut scene = Scene {
+        primitives: Vec::with_capacity(drawn * per_table),
+        tables: Vec::with_capacity(drawn),
         bounds: rects.values().copied().reduce(|a, b| a.union(&b)),
         ..Scene::default()
     };
-    let shown = |rect: &Rect| visible.is_none_or(|v| v.intersects(rect));
     let faded = palette.faded();
     super::regions::group_shapes(doc, (palette, emphasis), visible, rects, detail, &mut scene);
     let highlight = super::relationship::relationships(

@@ -70,19 +70,24 @@ impl Validator {
             self.full(doc);
             return true;
         }
+        let mut replaced = false;
         let changed: Vec<TableId> = doc
             .tables
             .iter()
-            .filter(|(id, table)| {
-                previous
-                    .tables
-                    .get(id)
-                    .is_none_or(|old| !Arc::ptr_eq(old, table))
+            .filter(|(id, table)| match previous.tables.get(id) {
+                None => true,
+                Some(old) if Arc::ptr_eq(old, table) => false,
+                Some(old) => {
+                    replaced = true;
+                    !same_design(old, table)
+                }
             })
             .map(|(id, _)| *id)
             .collect();
         if changed.is_empty() {
-            self.previous = Some(doc.clone());
+            // Only positions or collapsed states changed (a drag): no rule reads them, so the
+            // previous document is kept and nothing is checked.
+            self.previous = Some(if replaced { previous } else { doc.clone() });
             return false;
         }
         self.incremental(&previous, doc, &changed);
@@ -357,6 +362,39 @@ fn links_differ(old: &Table, new: &Table) -> bool {
         .iter()
         .flat_map(|fk| &fk.columns)
         .any(|c| old.column(*c).map(|col| col.nullable) != new.column(*c).map(|col| col.nullable))
+}
+
+/// Whether two versions of a table differ at most in where and how they are drawn (position,
+/// collapsed), which no design rule reads.
+fn same_design(a: &Table, b: &Table) -> bool {
+    let Table {
+        id,
+        name,
+        columns,
+        primary_key,
+        foreign_keys,
+        uniques,
+        checks,
+        indexes,
+        options,
+        comment,
+        position: _,
+        group,
+        collapsed: _,
+        source,
+    } = a;
+    *id == b.id
+        && *name == b.name
+        && *columns == b.columns
+        && *primary_key == b.primary_key
+        && *foreign_keys == b.foreign_keys
+        && *uniques == b.uniques
+        && *checks == b.checks
+        && *indexes == b.indexes
+        && *options == b.options
+        && *comment == b.comment
+        && *group == b.group
+        && *source == b.source
 }
 
 /// Whether something changed that every rule may depend on.

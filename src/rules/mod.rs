@@ -29,7 +29,7 @@ use std::sync::OnceLock;
 
 pub use crate::model::Severity;
 pub use context::{Context, Facts, subject_label};
-pub use engine::{Validator, validate};
+pub use engine::{Counts, Validator, validate};
 pub use finding::{Finding, Findings, Fix, Subject};
 
 /// What area of design a rule is about.

@@ -177,3 +177,49 @@ fn changed_options_take_effect_on_the_next_update() {
         summary(&full.iter().collect::<Vec<_>>())
     );
 }
+
+/// Moving or collapsing tables (a drag) checks nothing and keeps the findings; a real change
+/// after a move is still caught.
+#[test]
+fn moving_tables_checks_nothing_and_later_changes_are_still_checked() {
+    use crate::model::{Edit, Position, TableChange, apply};
+    let mut doc = testing::pg("CREATE TABLE event_log (message text);");
+    let id = *doc.tables.keys().next().unwrap();
+    let mut validator = Validator::new(None);
+    validator.update(&doc);
+    let revision = validator.revision();
+    let before = summary(&validator.sorted());
+    apply(
+        &mut doc,
+        Edit::MoveTables(vec![(id, Position::new(300.0, 80.0))]),
+    )
+    .unwrap();
+    apply(
+        &mut doc,
+        Edit::Table {
+            table: id,
+            change: TableChange::SetCollapsed(true),
+        },
+    )
+    .unwrap();
+    assert!(!validator.update(&doc), "nothing to check after a move");
+    assert_eq!(validator.revision(), revision);
+    assert_eq!(summary(&validator.sorted()), before);
+    apply(
+        &mut doc,
+        Edit::Table {
+            table: id,
+            change: TableChange::SetComment(Some("What happened when".into())),
+        },
+    )
+    .unwrap();
+    assert!(validator.update(&doc));
+    let mut fresh = Validator::new(None);
+    fresh.update(&doc);
+    assert_eq!(summary(&validator.sorted()), summary(&fresh.sorted()));
+    assert_ne!(
+        summary(&validator.sorted()),
+        before,
+        "the comment silenced a finding"
+    );
+}
