@@ -166,13 +166,13 @@ impl Canvas {
                 ui.make_persistent_id(("table", id.0)),
                 Sense::click_and_drag(),
             );
-            let name = table.name.to_string();
+            // The label is only built when accessibility output is on.
             response.widget_info(|| {
                 egui::WidgetInfo::selected(
                     egui::Role::Button,
                     true,
                     selection.contains(id),
-                    format!("Table {name}"),
+                    format!("Table {}", table.name),
                 )
             });
             let press = ui.input(|i| i.pointer.press_origin());
