@@ -54,8 +54,10 @@ pub struct ImageExportSetup {
 impl ImageExportSetup {
     /// A setup for the whole diagram as a PNG next to the project, in the editor's theme.
     pub fn new(project: Option<&Path>, untitled: &str, selection: &BTreeSet<TableId>) -> Self {
+        // "shop.schemata" (a file, or the name of an unsaved copy) suggests "shop.png".
         let stem = project
-            .and_then(|p| p.file_stem())
+            .unwrap_or(Path::new(untitled))
+            .file_stem()
             .map_or_else(|| untitled.to_owned(), |s| s.to_string_lossy().into_owned());
         let file = format!("{stem}.png");
         let path = project
