@@ -15,7 +15,7 @@ use crate::render::{Metrics, Scene};
 pub(super) const DETAIL_ZOOM: f32 = 0.35;
 
 /// Grid step tables snap to, in world units (half the spacing of the grid's dots).
-pub(super) const SNAP: f32 = 20.0;
+const SNAP: f32 = 20.0;
 
 /// Canvas state that is not part of the document: pan, zoom and the drag in progress.
 #[derive(Debug, Default)]
@@ -194,6 +194,42 @@ impl Canvas {
         self.minimap_ui(ui, rect, &rects, selection, changes);
     }
 
+    /// `p` moved by `delta` (world units), on the grid when snapping is on.
+    pub(super) fn place(&self, p: Position, delta: egui::Vec2) -> Position {
+        let snap = |v: f32| {
+            if self.snap {
+                (v / SNAP).round() * SNAP
+            } else {
+                v.round()
+            }
+        };
+        Position::new(snap(p.x + delta.x), snap(p.y + delta.y))
+    }
+
+    /// Where dragged tables land after the pointer moved `screen_delta` since the drag began:
+    /// with snapping, the first table lands on the grid and the others keep their distance
+    /// to it.
+    pub(super) fn dragged_moves(
+        &self,
+        origins: &[(TableId, Position)],
+        screen_delta: egui::Vec2,
+    ) -> Vec<(TableId, Position)> {
+        let delta = screen_delta / self.viewport.zoom;
+        let shift = origins.first().map_or(delta, |(_, p)| {
+            let placed = self.place(*p, delta);
+            egui::Vec2::new(placed.x - p.x, placed.y - p.y)
+        });
+        origins
+            .iter()
+            .map(|(t, p)| {
+                (
+                    *t,
+                    Position::new((p.x + shift.x).round(), (p.y + shift.y).round()),
+                )
+            })
+            .collect()
+    }
+
     fn table_interaction(
         &mut self,
         ui: &egui::Ui,
@@ -245,34 +281,7 @@ impl Canvas {
         if response.dragged()
             && let (Some(origins), Some(delta)) = (&self.drag, response.total_drag_delta())
         {
-            let delta = delta / self.viewport.zoom;
-            let place = |v: f32| {
-                if self.snap {
-                    (v / SNAP).round() * SNAP
-                } else {
-                    v.round()
-                }
-            };
-            // With snapping, the first table lands on the grid and the others keep their
-            // distance to it.
-            let shift = origins.first().map_or((0.0, 0.0), |(_, p)| {
-                (
-                    place(p.x + delta.x) - (p.x + delta.x),
-                    place(p.y + delta.y) - (p.y + delta.y),
-                )
-            });
-            let moves = origins
-                .iter()
-                .map(|(t, p)| {
-                    (
-                        *t,
-                        Position::new(
-                            (p.x + delta.x + shift.0).round(),
-                            (p.y + delta.y + shift.1).round(),
-                        ),
-                    )
-                })
-                .collect();
+            let moves = self.dragged_moves(origins, delta);
             commands.push(Command::Apply(Box::new(Edit::MoveTables(moves))));
         }
         if response.drag_stopped() && self.drag.take().is_some() {

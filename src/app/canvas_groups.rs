@@ -4,9 +4,9 @@
 
 use std::collections::BTreeSet;
 
-use egui::{Pos2, Sense, Vec2};
+use egui::{Pos2, Sense};
 
-use super::canvas::{Canvas, SNAP};
+use super::canvas::Canvas;
 use super::{Action, Command, Picked};
 use crate::model::Object;
 use crate::model::{Document, Edit, NoteId, Position, TableId};
@@ -38,18 +38,6 @@ impl Canvas {
         emphasis
     }
 
-    /// `p` moved by `delta`, on the grid when snapping is on.
-    fn place(&self, p: Position, delta: Vec2) -> Position {
-        let snap = |v: f32| {
-            if self.snap {
-                (v / SNAP).round() * SNAP
-            } else {
-                v.round()
-            }
-        };
-        Position::new(snap(p.x + delta.x), snap(p.y + delta.y))
-    }
-
     /// The label bands of the drawn groups: click to pick, drag to move the group's tables.
     /// Called before the tables take their input, so a table lying over a band keeps its
     /// own clicks.
@@ -71,13 +59,12 @@ impl Canvas {
                 ui.make_persistent_id(("group_band", id.0)),
                 Sense::click_and_drag(),
             );
-            let name = group.name.clone();
             response.widget_info(|| {
                 egui::WidgetInfo::selected(
                     egui::Role::Button,
                     true,
                     self.picked == Some(Picked::Group(*id)),
-                    format!("Group {name}"),
+                    format!("Group {}", group.name),
                 )
             });
             if response.drag_started() {
@@ -102,16 +89,7 @@ impl Canvas {
                 && let (Some(ObjectDrag::Group(origins)), Some(delta)) =
                     (&self.object_drag, response.total_drag_delta())
             {
-                let delta = delta / self.viewport.zoom;
-                // The first table lands on the grid; the others keep their distance to it.
-                let shift = origins.first().map_or(Vec2::ZERO, |(_, p)| {
-                    let placed = self.place(*p, delta);
-                    Vec2::new(placed.x - p.x, placed.y - p.y)
-                });
-                let moves = origins
-                    .iter()
-                    .map(|(t, p)| (*t, self.place_exact(*p, shift)))
-                    .collect();
+                let moves = self.dragged_moves(origins, delta);
                 commands.push(Command::Apply(Box::new(Edit::MoveTables(moves))));
             }
             if response.drag_stopped()
@@ -120,10 +98,6 @@ impl Canvas {
                 commands.push(Command::Commit);
             }
         }
-    }
-
-    fn place_exact(&self, p: Position, shift: Vec2) -> Position {
-        Position::new((p.x + shift.x).round(), (p.y + shift.y).round())
     }
 
     /// The drawn notes: click to pick, double-click to edit the text, drag to move. Called
@@ -146,13 +120,12 @@ impl Canvas {
                 ui.make_persistent_id(("note", id.0)),
                 Sense::click_and_drag(),
             );
-            let first_line = note.text.lines().next().unwrap_or_default().to_owned();
             response.widget_info(|| {
                 egui::WidgetInfo::selected(
                     egui::Role::Button,
                     true,
                     self.picked == Some(Picked::Note(*id)),
-                    format!("Note {first_line}"),
+                    format!("Note {}", note.text.lines().next().unwrap_or_default()),
                 )
             });
             if response.drag_started() {

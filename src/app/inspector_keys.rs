@@ -16,10 +16,7 @@ const ACTIONS: [ReferentialAction; 5] = [
 ];
 
 fn names(table: &Table, ids: &[ColumnId]) -> String {
-    ids.iter()
-        .filter_map(|id| table.column(*id).map(|c| c.name.as_str()))
-        .collect::<Vec<_>>()
-        .join(", ")
+    table.column_names(ids).join(", ")
 }
 
 pub(super) fn remove_button(ui: &mut egui::Ui, what: &str) -> bool {
@@ -43,16 +40,7 @@ pub fn foreign_keys_ui(
             (TableRef::Unresolved(name), None) => format!("{name} (missing)"),
             (TableRef::Resolved(_), None) => "?".into(),
         };
-        let referenced: Vec<String> = fk
-            .referenced_columns
-            .iter()
-            .map(|c| match c {
-                ColumnRef::Resolved(id) => target
-                    .and_then(|t| t.column(*id))
-                    .map_or_else(|| "?".into(), |c| c.name.clone()),
-                ColumnRef::Unresolved(name) => name.clone(),
-            })
-            .collect();
+        let referenced = fk.referenced_names(target);
         ui.horizontal(|ui| {
             ui.label(format!(
                 "({}) references {target_name} ({})",

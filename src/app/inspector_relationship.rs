@@ -6,30 +6,7 @@ use std::collections::BTreeSet;
 use super::inspector::{change, text_field};
 use super::inspector_keys::{actions_ui, pairs_ui, retarget_ui};
 use super::{Command, Picked};
-use crate::model::{Column, ColumnRef, Constraint, Document, Edit, ForeignKey, Table, TableChange};
-
-/// Names of the key's referencing columns.
-fn own_columns(table: &Table, fk: &ForeignKey) -> String {
-    fk.columns
-        .iter()
-        .filter_map(|id| table.column(*id).map(|c| c.name.as_str()))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// Names of the key's referenced columns.
-fn referenced_columns(target: Option<&Table>, fk: &ForeignKey) -> String {
-    fk.referenced_columns
-        .iter()
-        .map(|c| match c {
-            ColumnRef::Resolved(id) => target
-                .and_then(|t| t.column(*id))
-                .map_or_else(|| "?".to_owned(), |c| c.name.clone()),
-            ColumnRef::Unresolved(name) => name.clone(),
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
+use crate::model::{Column, Constraint, Document, Edit, ForeignKey, Table, TableChange};
 
 /// A link-like button that selects a table.
 fn table_link(ui: &mut egui::Ui, table: &Table, commands: &mut Vec<Command>) {
@@ -82,7 +59,7 @@ pub fn relationship_ui(
             ui.label("From");
             ui.horizontal(|ui| {
                 table_link(ui, table, commands);
-                ui.label(format!("({})", own_columns(table, fk)));
+                ui.label(format!("({})", table.column_names(&fk.columns).join(", ")));
             });
             ui.end_row();
             ui.label("To");
@@ -93,7 +70,7 @@ pub fn relationship_ui(
                         ui.label("(missing table)");
                     }
                 }
-                ui.label(format!("({})", referenced_columns(target, fk)));
+                ui.label(format!("({})", fk.referenced_names(target).join(", ")));
             });
             ui.end_row();
             ui.label("Cardinality");

@@ -2,8 +2,8 @@
 //! indexes, as plain text with links.
 
 use crate::model::{
-    Cardinality, ColumnRef, DataType, Dialect, Document, IdentityKind, IndexKey, SortOrder, Table,
-    TableRef, TypeKind, TypeRef,
+    Cardinality, DataType, Dialect, Document, IdentityKind, IndexKey, SortOrder, Table, TableRef,
+    TypeKind, TypeRef,
 };
 use crate::rules::Finding;
 use crate::sql::types::dialect_spelling;
@@ -221,28 +221,6 @@ fn table_link(doc: &Document, dialect: Dialect, anchors: &Anchors, target: &Tabl
     }
 }
 
-fn names(table: &Table, ids: &[crate::model::ColumnId]) -> Vec<String> {
-    ids.iter()
-        .map(|id| {
-            table
-                .column(*id)
-                .map_or_else(|| id.to_string(), |c| c.name.clone())
-        })
-        .collect()
-}
-
-fn referenced_names(target: Option<&Table>, columns: &[ColumnRef]) -> Vec<String> {
-    columns
-        .iter()
-        .map(|c| match c {
-            ColumnRef::Resolved(id) => target
-                .and_then(|t| t.column(*id))
-                .map_or_else(|| id.to_string(), |c| c.name.clone()),
-            ColumnRef::Unresolved(name) => name.clone(),
-        })
-        .collect()
-}
-
 fn columns(doc: &Document, dialect: Dialect, table: &Table, anchors: &Anchors) -> Vec<ColumnDoc> {
     table
         .columns
@@ -313,7 +291,7 @@ fn indexes(table: &Table) -> Vec<IndexDoc> {
             unique: index.unique,
             predicate: index.predicate.clone(),
             method: index.method.clone(),
-            include: names(table, &index.include),
+            include: table.column_names(&index.include),
         })
         .collect()
 }
@@ -331,9 +309,9 @@ pub fn table_doc(
         .iter()
         .map(|fk| ForeignKeyDoc {
             name: fk.name.clone(),
-            columns: names(table, &fk.columns),
+            columns: table.column_names(&fk.columns),
             target: table_link(doc, dialect, anchors, &fk.referenced_table),
-            target_columns: referenced_names(doc.referenced_table(fk), &fk.referenced_columns),
+            target_columns: fk.referenced_names(doc.referenced_table(fk)),
             on_delete: fk.on_delete.sql(),
             on_update: fk.on_update.sql(),
             cardinality: Cardinality::of(table, fk).label(),
@@ -346,8 +324,8 @@ pub fn table_doc(
         .filter(|(_, fk)| fk.referenced_table == TableRef::Resolved(table.id))
         .map(|(other, fk)| IncomingDoc {
             from: table_link(doc, dialect, anchors, &TableRef::Resolved(other.id)),
-            columns: names(other, &fk.columns),
-            target_columns: referenced_names(Some(table), &fk.referenced_columns),
+            columns: other.column_names(&fk.columns),
+            target_columns: fk.referenced_names(Some(table)),
             cardinality: Cardinality::of(other, fk).label(),
         })
         .collect();
@@ -369,7 +347,7 @@ pub fn table_doc(
         columns: columns(doc, dialect, table, anchors),
         primary_key: table.primary_key.as_ref().map(|pk| KeyDoc {
             name: pk.name.clone(),
-            columns: names(table, &pk.columns),
+            columns: table.column_names(&pk.columns),
         }),
         foreign_keys,
         incoming,
@@ -378,7 +356,7 @@ pub fn table_doc(
             .iter()
             .map(|u| KeyDoc {
                 name: u.name.clone(),
-                columns: names(table, &u.columns),
+                columns: table.column_names(&u.columns),
             })
             .collect(),
         indexes: indexes(table),

@@ -70,6 +70,17 @@ impl Table {
         self.columns.iter().find(|c| c.name == name)
     }
 
+    /// The names of the given columns, in order (an id that is not a column of this table
+    /// shows as the id).
+    pub fn column_names(&self, ids: &[ColumnId]) -> Vec<String> {
+        ids.iter()
+            .map(|id| {
+                self.column(*id)
+                    .map_or_else(|| id.to_string(), |c| c.name.clone())
+            })
+            .collect()
+    }
+
     /// Whether the column is part of the primary key.
     pub fn is_primary_key_column(&self, id: ColumnId) -> bool {
         self.primary_key
@@ -284,6 +295,22 @@ pub struct ForeignKey {
     pub deferrable: Deferrable,
     /// Where the key was defined in imported SQL.
     pub source: Option<SourceLocation>,
+}
+
+impl ForeignKey {
+    /// The names of the referenced columns, looked up in `target` (the referenced table, when
+    /// it exists); unresolved columns keep the name they were written with.
+    pub fn referenced_names(&self, target: Option<&Table>) -> Vec<String> {
+        self.referenced_columns
+            .iter()
+            .map(|c| match c {
+                ColumnRef::Resolved(id) => target
+                    .and_then(|t| t.column(*id))
+                    .map_or_else(|| id.to_string(), |c| c.name.clone()),
+                ColumnRef::Unresolved(name) => name.clone(),
+            })
+            .collect()
+    }
 }
 
 /// A unique constraint.

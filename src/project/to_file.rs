@@ -2,8 +2,8 @@
 
 use super::format::*;
 use crate::model::{
-    ColumnRef, Deferrable, Document, IdentityKind, IndexKey, QualifiedName, ReferentialAction,
-    SortOrder, Table, TableRef, TypeKind, TypeRef,
+    Deferrable, Document, IdentityKind, IndexKey, QualifiedName, ReferentialAction, SortOrder,
+    Table, TableRef, TypeKind, TypeRef,
 };
 
 /// Writes a name as `"name"` or `("schema", "name")`.
@@ -69,16 +69,6 @@ fn type_file(doc: &Document, kind: &TypeKind) -> TypeFile {
     }
 }
 
-fn column_names(table: &Table, ids: &[crate::model::ColumnId]) -> Vec<String> {
-    ids.iter()
-        .map(|id| {
-            table
-                .column(*id)
-                .map_or_else(|| id.to_string(), |c| c.name.clone())
-        })
-        .collect()
-}
-
 fn table_file(doc: &Document, table: &Table) -> TableFile {
     let columns = table
         .columns
@@ -114,22 +104,13 @@ fn table_file(doc: &Document, table: &Table) -> TableFile {
             let target = doc.referenced_table(fk);
             ForeignKeyFile {
                 name: fk.name.clone(),
-                columns: column_names(table, &fk.columns),
+                columns: table.column_names(&fk.columns),
                 references: match &fk.referenced_table {
                     TableRef::Resolved(id) => target
                         .map_or_else(|| NameFile::Plain(id.to_string()), |t| name_file(&t.name)),
                     TableRef::Unresolved(name) => name_file(name),
                 },
-                referenced_columns: fk
-                    .referenced_columns
-                    .iter()
-                    .map(|c| match c {
-                        ColumnRef::Resolved(id) => target
-                            .and_then(|t| t.column(*id))
-                            .map_or_else(|| id.to_string(), |c| c.name.clone()),
-                        ColumnRef::Unresolved(name) => name.clone(),
-                    })
-                    .collect(),
+                referenced_columns: fk.referenced_names(target),
                 on_delete: action(fk.on_delete),
                 on_update: action(fk.on_update),
                 deferrable: match fk.deferrable {
@@ -150,7 +131,7 @@ fn table_file(doc: &Document, table: &Table) -> TableFile {
                 .iter()
                 .map(|part| match (&part.key, part.order) {
                     (IndexKey::Column(id), order) => {
-                        let name = column_names(table, &[*id]).concat();
+                        let name = table.column_names(&[*id]).concat();
                         match (order, part.length) {
                             (SortOrder::Asc, None) => IndexPartFile::Column(name),
                             (SortOrder::Desc, None) => IndexPartFile::ColumnDesc(name),
@@ -169,7 +150,7 @@ fn table_file(doc: &Document, table: &Table) -> TableFile {
             unique: index.unique,
             predicate: index.predicate.clone(),
             method: index.method.clone(),
-            include: column_names(table, &index.include),
+            include: table.column_names(&index.include),
         })
         .collect();
     TableFile {
@@ -185,7 +166,7 @@ fn table_file(doc: &Document, table: &Table) -> TableFile {
         columns,
         primary_key: table.primary_key.as_ref().map(|pk| KeyFile {
             name: pk.name.clone(),
-            columns: column_names(table, &pk.columns),
+            columns: table.column_names(&pk.columns),
         }),
         foreign_keys,
         uniques: table
@@ -193,7 +174,7 @@ fn table_file(doc: &Document, table: &Table) -> TableFile {
             .iter()
             .map(|u| KeyFile {
                 name: u.name.clone(),
-                columns: column_names(table, &u.columns),
+                columns: table.column_names(&u.columns),
             })
             .collect(),
         checks: table
